@@ -1,0 +1,60 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "despin/expected.hpp"
+
+namespace despin {
+
+// One reversal as written in a dictionary file (docs/dictionary-format.md).
+struct Entry {
+  std::string spun;        // what the spinner wrote (or the RE2 pattern when is_rule)
+  std::string original;    // what the author wrote (may hold \1..\9 when is_rule)
+  std::string domain;      // tag from @domain, default the file's stem
+  std::string source;      // "file:line"
+  double confidence = 0.9;
+  bool ambiguous = false;  // apply only with evidence of spin nearby
+  bool verb = false;       // first word of both sides is a base-form verb: cover its inflections
+  bool is_rule = false;    // spun is a regular expression
+};
+
+// An inline example: rewriting `input` with the file's entries alone must give `output`.
+struct Example {
+  std::string input;
+  std::string output;
+  std::string source;  // "file:line"
+};
+
+// The parsed content of one or more dictionary files. Cheap to copy.
+class Dictionary {
+ public:
+  Dictionary() = default;
+
+  // Parses dictionary text. `name` is used in error messages and rule ids ("name:line").
+  // Any error rejects the whole text: the result then holds every error found (at most 20),
+  // each as "name:line:col: message".
+  static Expected<Dictionary> parse(std::string_view text, std::string_view name);
+
+  // Reads and parses a file. Errors name the file.
+  static Expected<Dictionary> load_file(const std::string& path);
+
+  // The dictionary compiled into the library at build time (dictionaries/en/*.dict).
+  static const Dictionary& builtin();
+
+  // Appends `other`'s entries after this one's; later entries override earlier ones with the
+  // same spun phrase.
+  void append(const Dictionary& other);
+
+  const std::vector<Entry>& entries() const { return entries_; }
+  const std::vector<Example>& examples() const { return examples_; }
+
+ private:
+  std::vector<Entry> entries_;
+  std::vector<Example> examples_;
+};
+
+}  // namespace despin

@@ -1,0 +1,38 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace despin {
+
+// Why a span of the input was changed.
+enum class EditKind {
+  kDecode,  // invalid UTF-8 replaced by U+FFFD
+  kPhrase,  // a dictionary phrase restored to its original wording
+  kRule,    // a regular-expression rule from a dictionary
+  kAgree,   // grammar agreement after another edit (a/an)
+};
+
+// "decode", "phrase", "rule", "agree".
+std::string_view to_string(EditKind kind);
+
+// One change. Edits of a result are sorted by offset and never overlap: replacing every
+// [offset, offset + length) of the input by `replacement` gives the output exactly.
+struct Edit {
+  std::size_t offset = 0;   // byte offset in the input
+  std::size_t length = 0;   // bytes of the input replaced
+  std::string original;     // those input bytes (may be invalid UTF-8 for kDecode)
+  std::string replacement;  // what stands in the output instead
+  std::string rule;         // the dictionary line that fired, "file:line", or a built-in name
+  EditKind kind = EditKind::kPhrase;
+  double confidence = 1.0;  // in (0, 1]
+};
+
+// Applies sorted, non-overlapping edits to `input`. Used by tests and by anyone who keeps the
+// edit list instead of the output.
+std::string apply_edits(std::string_view input, const std::vector<Edit>& edits);
+
+}  // namespace despin

@@ -1,0 +1,59 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "despin/dictionary.hpp"
+#include "despin/edit.hpp"
+#include "despin/expected.hpp"
+
+namespace despin {
+
+struct Options {
+  bool restore_case = true;   // "Be that as it may," -> "However,"
+  bool fix_articles = true;   // "a tip top group" -> "an elite group"
+  // Ambiguous entries apply only where at least this many unambiguous restorations stand in
+  // the same paragraph (see docs/spin-score.md).
+  int ambiguous_min_evidence = 2;
+};
+
+// What rewrite() found and did.
+struct Result {
+  std::string text;          // the restored text
+  std::vector<Edit> edits;   // sorted, non-overlapping; apply_edits(input, edits) == text
+  std::size_t words = 0;     // word tokens in the input
+  double spin_score = 0.0;   // evidence of spinning per 100 words (docs/spin-score.md)
+  std::size_t invalid_utf8 = 0;  // invalid byte sequences replaced by U+FFFD
+};
+
+// The spin score at or above which a document counts as spun (`despin --check`).
+inline constexpr double kSpinThreshold = 1.0;
+
+// The rewriting engine. Build it once from dictionaries; rewrite() is const and may be called
+// from many threads at once. Copies share the compiled state.
+class Engine {
+ public:
+  // Compiles the dictionaries (later ones override earlier ones). Fails on a rule RE2 rejects
+  // or when ICU cannot be initialised.
+  static Expected<Engine> create(const std::vector<Dictionary>& dictionaries, Options options = {});
+
+  // Restores `text`. Never fails: bytes that are not valid UTF-8 become U+FFFD, each reported
+  // as a kDecode edit; everything despin does not recognise passes through unchanged.
+  Result rewrite(std::string_view text) const;
+
+  // Number of phrase keys in the compiled trie (inflected forms included) and of rules.
+  std::size_t phrase_count() const;
+  std::size_t rule_count() const;
+
+  struct Impl;
+
+ private:
+  explicit Engine(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace despin

@@ -1,0 +1,59 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include "agree.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace despin::detail {
+
+std::string match_case(std::string_view replacement, const std::vector<Shape>& shapes) {
+  std::vector<Shape> letters;
+  for (Shape s : shapes)
+    if (s != Shape::kNone) letters.push_back(s);
+  if (letters.empty()) return std::string(replacement);
+  const bool all_upper = std::all_of(letters.begin(), letters.end(), [](Shape s) { return s == Shape::kUpper; });
+  if (all_upper) return to_upper(replacement);
+  const bool all_title = letters.size() >= 2 &&
+                         std::all_of(letters.begin(), letters.end(), [](Shape s) { return s == Shape::kTitle; });
+  if (all_title) {
+    // A heading or a name in Title Case: capitalise every word of the replacement.
+    std::string out;
+    std::size_t i = 0;
+    while (i <= replacement.size()) {
+      std::size_t sp = replacement.find(' ', i);
+      if (sp == std::string_view::npos) sp = replacement.size();
+      if (!out.empty()) out += ' ';
+      out += capitalize_first(replacement.substr(i, sp - i));
+      i = sp + 1;
+    }
+    return out;
+  }
+  if (letters.front() == Shape::kTitle || letters.front() == Shape::kUpper) return capitalize_first(replacement);
+  return std::string(replacement);
+}
+
+bool takes_an(std::string_view phrase, bool* known) {
+  std::string word;
+  for (char c : phrase) {
+    if (c == ' ' || c == '-') break;
+    word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  *known = !word.empty() && word[0] >= 'a' && word[0] <= 'z';
+  if (!*known) return false;
+  auto starts = [&](std::string_view p) { return word.rfind(p, 0) == 0; };
+  // Vowel letters that sound like a consonant, and silent h's.
+  static constexpr std::array<std::string_view, 12> kConsonantSound = {
+      "uni", "use", "usu", "uti", "ure", "uro", "eu", "one", "once", "ubiq", "uga", "uk"};
+  static constexpr std::array<std::string_view, 5> kSilentH = {"hour", "honest", "honor", "honour", "heir"};
+  for (auto p : kSilentH)
+    if (starts(p)) return true;
+  const char c = word[0];
+  if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u') {
+    for (auto p : kConsonantSound)
+      if (starts(p)) return false;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace despin::detail

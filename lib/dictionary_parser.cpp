@@ -1,0 +1,190 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// One line at a time: each line is an entry, a rule, a directive, a comment or blank. Parsing
+// line by line lets us report every bad line (not just the first) with its column, and keeps
+// the grammar small. Expectation points (`>`) turn "this cannot be right" into a message that
+// names what was expected at that column.
+#include "dictionary_parser.hpp"
+
+#include <re2/re2.h>
+
+#include <boost/spirit/home/x3.hpp>
+#include <cstdio>
+
+namespace despin::detail {
+namespace {
+
+namespace x3 = boost::spirit::x3;
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// What one line said. Filled by the grammar's semantic actions.
+struct LineAst {
+  bool has_entry = false;
+  bool is_rule = false;
+  std::string spun, original;
+  bool verb = false, ambiguous = false;
+  bool has_conf = false;
+  double conf = 0;
+  std::size_t conf_col = 0;
+  std::vector<std::pair<std::string, std::string>> examples;
+  // Directives.
+  std::string domain;
+  bool has_default_conf = false;
+  double default_conf = 0;
+};
+
+std::string location(std::string_view name, std::size_t line, std::size_t col) {
+  return std::string(name) + ":" + std::to_string(line) + ":" + std::to_string(col) + ": ";
+}
+
+// Parses one line into `ast`. Returns an empty string on success, else "col: message" parts.
+bool parse_line(std::string_view line, LineAst& ast, std::size_t& err_col, std::string& err) {
+  using x3::char_;
+  using x3::lexeme;
+  using x3::lit;
+  const char* const begin = line.data();
+  const char* first = begin;
+  const char* const last = begin + line.size();
+
+  std::string example_input;
+  auto set_spun = [&](auto& ctx) { ast.spun = std::string(trim(x3::_attr(ctx))); ast.has_entry = true; };
+  auto set_rule = [&](auto& ctx) { ast.spun = x3::_attr(ctx); ast.is_rule = true; ast.has_entry = true; };
+  auto set_original = [&](auto& ctx) { ast.original = std::string(trim(x3::_attr(ctx))); };
+  auto set_verb = [&](auto&) { ast.verb = true; };
+  auto set_ambiguous = [&](auto&) { ast.ambiguous = true; };
+  auto set_conf = [&](auto& ctx) {
+    ast.has_conf = true;
+    ast.conf = x3::_attr(ctx);
+    ast.conf_col = static_cast<std::size_t>(x3::_where(ctx).begin() - begin) + 1;
+  };
+  auto set_example_in = [&](auto& ctx) { example_input = x3::_attr(ctx); };
+  auto set_example_out = [&](auto& ctx) { ast.examples.emplace_back(example_input, x3::_attr(ctx)); };
+  auto set_domain = [&](auto& ctx) { ast.domain = x3::_attr(ctx); };
+  auto set_default_conf = [&](auto& ctx) { ast.has_default_conf = true; ast.default_conf = x3::_attr(ctx); };
+
+  // A word ending: "verb" must not match the start of "verbose".
+  auto const keyword = [](const char* k) { return lexeme[lit(k) >> !(x3::alnum | '_')]; };
+
+  auto const phrase_text = x3::rule<struct phrase_text_, std::string>{"a phrase"} =
+      lexeme[+((~char_("=;#\"") ) | (char_('=') >> !lit('>')))];
+  auto const regex_text = x3::rule<struct regex_text_, std::string>{"a /regular expression/"} =
+      lexeme['/' >> +((char_('\\') >> char_) | ~char_('/')) > '/'];
+  auto const quoted = x3::rule<struct quoted_, std::string>{"a \"quoted string\""} =
+      lexeme['"' > *(('\\' > char_) | ~char_('"')) > '"'];
+  auto const name = x3::rule<struct name_, std::string>{"a name"} =
+      lexeme[+(x3::alnum | char_("_-"))];
+
+  // Everything after an expectation point is a named rule, so that a failure says what was expected.
+  auto const original = x3::rule<struct original_>{"the original phrase after '=>'"} = phrase_text[set_original];
+  auto const number = [](const char* what, auto action) {
+    return x3::rule<struct number_>{what} = x3::double_[action];
+  };
+  auto const example_in = x3::rule<struct example_in_>{"a \"quoted\" example input"} = quoted[set_example_in];
+  auto const example_out = x3::rule<struct example_out_>{"a \"quoted\" expected output"} = quoted[set_example_out];
+  auto const arrow = x3::rule<struct arrow_>{"'=>'"} = lit("=>");
+  auto const attribute = x3::rule<struct attribute_>{"an attribute (verb, ambiguous, conf N, example \"IN\" => \"OUT\")"} =
+      keyword("verb")[set_verb] | keyword("ambiguous")[set_ambiguous] |
+      (keyword("conf") > number("a confidence number", set_conf)) |
+      (keyword("example") > example_in > arrow > example_out);
+  auto const entry = (regex_text[set_rule] | phrase_text[set_spun]) > arrow > original > *(lit(';') > attribute);
+  auto const domain_name = x3::rule<struct domain_name_>{"a domain name"} = name[set_domain];
+  auto const directive_body = x3::rule<struct directive_body_>{"'domain NAME' or 'confidence N'"} =
+      (keyword("domain") > domain_name) | (keyword("confidence") > number("a confidence number", set_default_conf));
+  auto const directive = lit('@') > directive_body;
+  auto const comment = lit('#') >> *char_;
+  auto const end = x3::rule<struct end_>{"end of line or '#' comment"} = -comment >> x3::eoi;
+  auto const grammar = -(directive | entry) > end;
+
+  try {
+    if (x3::phrase_parse(first, last, grammar, x3::blank)) return true;
+    err_col = static_cast<std::size_t>(first - begin) + 1;
+    err = "cannot parse this line";
+  } catch (const x3::expectation_failure<const char*>& e) {
+    err_col = static_cast<std::size_t>(e.where() - begin) + 1;
+    const std::size_t first_text = line.find_first_not_of(" \t");
+    if (e.where() == begin + (first_text == std::string_view::npos ? line.size() : first_text))
+      err = "expected 'SPUN => ORIGINAL', an '@' directive or a '#' comment";
+    else
+      err = "expected " + e.which();
+  }
+  return false;
+}
+
+bool has_word_character(std::string_view s) {
+  for (unsigned char c : s)
+    if (std::isalnum(c) || c >= 0x80) return true;
+  return false;
+}
+
+}  // namespace
+
+ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
+                                  std::string_view default_domain) {
+  ParsedDictionary out;
+  std::string domain(default_domain);
+  double default_conf = 0.9;
+  std::size_t line_no = 0;
+  auto report = [&](std::size_t col, const std::string& msg) {
+    if (out.errors.size() < kMaxReportedErrors) out.errors.push_back(location(name, line_no, col) + msg);
+    else if (out.errors.size() == kMaxReportedErrors) out.errors.push_back(std::string(name) + ": too many errors; stopped reporting");
+  };
+
+  while (!text.empty()) {
+    ++line_no;
+    std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+
+    LineAst ast;
+    std::size_t col = 0;
+    std::string err;
+    if (!parse_line(line, ast, col, err)) {
+      report(col, err);
+      continue;
+    }
+    if (!ast.domain.empty()) domain = ast.domain;
+    if (ast.has_default_conf) {
+      if (ast.default_conf <= 0 || ast.default_conf > 1) report(1, "confidence must be in (0, 1]");
+      else default_conf = ast.default_conf;
+    }
+    if (!ast.has_entry) continue;
+
+    const std::string source = std::string(name) + ":" + std::to_string(line_no);
+    if (ast.has_conf && (ast.conf <= 0 || ast.conf > 1)) {
+      report(ast.conf_col, "confidence must be in (0, 1]");
+      continue;
+    }
+    if (ast.is_rule) {
+      if (ast.verb) { report(1, "'verb' does not apply to a /rule/"); continue; }
+      RE2 re(ast.spun, RE2::Quiet);
+      if (!re.ok()) { report(2, "invalid regular expression: " + re.error()); continue; }
+    } else {
+      if (!has_word_character(ast.spun)) { report(1, "the spun phrase has no word in it"); continue; }
+      if (ast.verb && (ast.spun.find_first_of(" \t") == 0 || ast.original.empty())) {
+        report(1, "'verb' needs a verb as the first word of both sides");
+        continue;
+      }
+    }
+    Entry e;
+    e.spun = std::move(ast.spun);
+    e.original = std::move(ast.original);
+    e.domain = domain;
+    e.source = source;
+    e.confidence = ast.has_conf ? ast.conf : default_conf;
+    e.ambiguous = ast.ambiguous;
+    e.verb = ast.verb;
+    e.is_rule = ast.is_rule;
+    out.entries.push_back(std::move(e));
+    for (auto& [in, expect] : ast.examples) out.examples.push_back(Example{in, expect, source});
+  }
+  return out;
+}
+
+}  // namespace despin::detail

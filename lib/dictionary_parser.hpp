@@ -1,0 +1,28 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// The dictionary text grammar (docs/dictionary-format.md). Kept in its own translation unit
+// because Boost.Spirit X3 is expensive to compile.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "despin/dictionary.hpp"
+
+namespace despin::detail {
+
+struct ParsedDictionary {
+  std::vector<Entry> entries;
+  std::vector<Example> examples;
+  std::vector<std::string> errors;  // "name:line:col: message"; parsing continues past errors
+};
+
+inline constexpr std::size_t kMaxReportedErrors = 20;
+
+// Parses every line of `text`. `name` prefixes rule ids and messages; `default_domain` is the
+// domain of entries before any @domain directive.
+ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
+                                  std::string_view default_domain);
+
+}  // namespace despin::detail

@@ -1,0 +1,326 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// The rewrite pipeline: validate UTF-8 -> tokenize (ICU) -> rules (RE2) -> phrase matching
+// (trie, leftmost-longest) -> decide ambiguous entries on evidence -> agreement -> render.
+// Every stage works in byte offsets of the input, so edits can be reported exactly.
+#include "despin/engine.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <exception>
+
+#include "agree.hpp"
+#include "inflect.hpp"
+#include "phrase_trie.hpp"
+#include "tokenizer.hpp"
+#include "utf8.hpp"
+
+namespace despin {
+
+std::string_view to_string(EditKind kind) {
+  switch (kind) {
+    case EditKind::kDecode: return "decode";
+    case EditKind::kPhrase: return "phrase";
+    case EditKind::kRule: return "rule";
+    case EditKind::kAgree: return "agree";
+  }
+  return "unknown";
+}
+
+std::string apply_edits(std::string_view input, const std::vector<Edit>& edits) {
+  std::string out;
+  out.reserve(input.size());
+  std::size_t pos = 0;
+  for (const Edit& e : edits) {
+    out.append(input.substr(pos, e.offset - pos));
+    out.append(e.replacement);
+    pos = e.offset + e.length;
+  }
+  out.append(input.substr(pos));
+  return out;
+}
+
+namespace {
+
+// A document whose unambiguous restorations reach this density (per 100 words, and at least
+// kDocumentEvidenceMin of them) is treated as spun throughout: ambiguous entries apply in every
+// paragraph, not only in paragraphs with their own evidence.
+constexpr double kDocumentEvidenceDensity = 1.5;
+constexpr int kDocumentEvidenceMin = 5;
+// Ambiguous restorations count half in the spin score: they were applied on evidence, not alone.
+constexpr double kAmbiguousScoreWeight = 0.5;
+
+struct Replacement {
+  std::string text;
+  std::string source;
+  double confidence;
+  bool ambiguous;
+};
+
+struct Rule {
+  std::unique_ptr<RE2> re;
+  Replacement replacement;
+};
+
+// A candidate restoration over tokens [first, last).
+struct Match {
+  std::size_t first, last;
+  const Replacement* replacement;
+  EditKind kind;
+  std::string rule_output;  // for rules: the rewritten text before case matching
+};
+
+void add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::string& spun,
+                const std::string& original, const Entry& e) {
+  std::vector<std::string> keys = detail::phrase_keys(spun);
+  if (keys.empty() || keys == detail::phrase_keys(original)) return;
+  store.push_back(Replacement{original, e.source, e.confidence, e.ambiguous});
+  trie.insert(keys, static_cast<std::int32_t>(store.size() - 1));
+}
+
+// "take a gander at" -> ("take", " a gander at").
+std::pair<std::string, std::string> split_first_word(const std::string& s) {
+  std::size_t sp = s.find(' ');
+  if (sp == std::string::npos) return {s, ""};
+  return {s.substr(0, sp), s.substr(sp)};
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  Options options;
+  detail::PhraseTrie trie;
+  std::vector<Replacement> phrases;
+  std::vector<Rule> rules;
+
+  Result rewrite(std::string_view text) const;
+  std::vector<Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
+                                 const std::vector<detail::ByteSpan>& invalid) const;
+  std::vector<Match> match_phrases(const std::vector<detail::Token>& tokens, const std::vector<std::uint32_t>& ids,
+                                   const std::vector<bool>& blocked, const std::vector<bool>* ambiguous_ok) const;
+};
+
+Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Options options) {
+  auto impl = std::make_shared<Impl>();
+  impl->options = options;
+  impl->phrases.reserve(4096);
+  try {
+    for (const Dictionary& d : dictionaries) {
+      for (const Entry& e : d.entries()) {
+        if (e.is_rule) {
+          RE2::Options o;
+          o.set_case_sensitive(false);
+          o.set_log_errors(false);
+          auto re = std::make_unique<RE2>(e.spun, o);
+          std::string why;
+          if (!re->ok()) return Error(e.source + ": invalid regular expression: " + re->error());
+          if (!re->CheckRewriteString(e.original, &why)) return Error(e.source + ": invalid replacement: " + why);
+          impl->rules.push_back(Rule{std::move(re), Replacement{e.original, e.source, e.confidence, e.ambiguous}});
+          continue;
+        }
+        if (!e.verb) {
+          add_phrase(impl->trie, impl->phrases, e.spun, e.original, e);
+          continue;
+        }
+        auto [spun_verb, spun_rest] = split_first_word(e.spun);
+        auto [orig_verb, orig_rest] = split_first_word(e.original);
+        const detail::VerbForms s = detail::inflect_verb(spun_verb);
+        const detail::VerbForms o = detail::inflect_verb(orig_verb);
+        // Where two spun forms coincide the later one wins: past over participle, base last.
+        add_phrase(impl->trie, impl->phrases, s.past_participle + spun_rest, o.past_participle + orig_rest, e);
+        add_phrase(impl->trie, impl->phrases, s.past + spun_rest, o.past + orig_rest, e);
+        add_phrase(impl->trie, impl->phrases, s.third_person + spun_rest, o.third_person + orig_rest, e);
+        add_phrase(impl->trie, impl->phrases, s.present_participle + spun_rest, o.present_participle + orig_rest, e);
+        add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e);
+      }
+    }
+    detail::tokenize("warm up ICU");  // fail here, as a value, if ICU's data is missing
+  } catch (const std::exception& ex) {
+    return Error(std::string("cannot build the engine: ") + ex.what());
+  }
+  return Engine(std::move(impl));
+}
+
+std::size_t Engine::phrase_count() const { return impl_->trie.phrase_count(); }
+std::size_t Engine::rule_count() const { return impl_->rules.size(); }
+
+Result Engine::rewrite(std::string_view text) const { return impl_->rewrite(text); }
+
+std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
+                                             const std::vector<detail::ByteSpan>& invalid) const {
+  std::vector<Match> out;
+  if (rules.empty() || tokens.empty()) return out;
+  // Rules must start and end on token boundaries: map byte offsets to token indexes.
+  auto token_starting_at = [&](std::size_t byte) -> std::ptrdiff_t {
+    auto it = std::lower_bound(tokens.begin(), tokens.end(), byte,
+                               [](const detail::Token& t, std::size_t b) { return t.begin < b; });
+    return it != tokens.end() && it->begin == byte ? it - tokens.begin() : -1;
+  };
+  auto token_ending_at = [&](std::size_t byte) -> std::ptrdiff_t {
+    auto it = std::lower_bound(tokens.begin(), tokens.end(), byte,
+                               [](const detail::Token& t, std::size_t b) { return t.end < b; });
+    return it != tokens.end() && it->end == byte ? it - tokens.begin() : -1;
+  };
+  auto overlaps_invalid = [&](std::size_t b, std::size_t e) {
+    auto it = std::lower_bound(invalid.begin(), invalid.end(), b,
+                               [](const detail::ByteSpan& s, std::size_t x) { return s.end <= x; });
+    return it != invalid.end() && it->begin < e;
+  };
+  const re2::StringPiece input(text.data(), text.size());
+  for (const Rule& rule : rules) {
+    std::vector<re2::StringPiece> groups(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups()) + 1);
+    std::size_t pos = 0;
+    while (pos < text.size() &&
+           rule.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
+      const std::size_t b = static_cast<std::size_t>(groups[0].data() - text.data());
+      const std::size_t e = b + groups[0].size();
+      const std::ptrdiff_t first = token_starting_at(b);
+      const std::ptrdiff_t last = e > b ? token_ending_at(e) : -1;
+      if (first < 0 || last < 0 || overlaps_invalid(b, e)) {
+        pos = b + 1;
+        continue;
+      }
+      std::string rewritten;
+      rule.re->Rewrite(&rewritten, rule.replacement.text, groups.data(), static_cast<int>(groups.size()));
+      out.push_back(Match{static_cast<std::size_t>(first), static_cast<std::size_t>(last) + 1, &rule.replacement,
+                          EditKind::kRule, std::move(rewritten)});
+      pos = e;
+    }
+  }
+  // Earlier rules win over later ones that overlap them.
+  std::stable_sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
+  std::vector<Match> kept;
+  for (Match& m : out)
+    if (kept.empty() || m.first >= kept.back().last) kept.push_back(std::move(m));
+  return kept;
+}
+
+std::vector<Match> Engine::Impl::match_phrases(const std::vector<detail::Token>& tokens,
+                                               const std::vector<std::uint32_t>& ids,
+                                               const std::vector<bool>& blocked,
+                                               const std::vector<bool>* ambiguous_ok) const {
+  std::vector<Match> out;
+  const std::size_t n = tokens.size();
+  for (std::size_t i = 0; i < n;) {
+    std::int32_t best = detail::kNoValue;
+    std::size_t best_end = 0;
+    std::uint32_t node = detail::PhraseTrie::root();
+    for (std::size_t j = i; j < n; ++j) {
+      if (blocked[j] || ids[j] == detail::kNoWord) break;
+      if (j > i && tokens[j].paragraph != tokens[i].paragraph) break;
+      node = trie.child(node, ids[j]);
+      if (node == detail::kNoNode) break;
+      const std::int32_t v = trie.value(node);
+      if (v == detail::kNoValue) continue;
+      const Replacement& r = phrases[static_cast<std::size_t>(v)];
+      if (r.ambiguous && (ambiguous_ok == nullptr || !(*ambiguous_ok)[tokens[i].paragraph])) continue;
+      best = v;
+      best_end = j + 1;
+    }
+    if (best == detail::kNoValue) {
+      ++i;
+      continue;
+    }
+    out.push_back(Match{i, best_end, &phrases[static_cast<std::size_t>(best)], EditKind::kPhrase, {}});
+    i = best_end;
+  }
+  return out;
+}
+
+Result Engine::Impl::rewrite(std::string_view text) const {
+  Result result;
+  const std::vector<detail::ByteSpan> invalid = detail::invalid_utf8_spans(text);
+  const std::vector<detail::Token> tokens = detail::tokenize(text);
+  const std::size_t n = tokens.size();
+
+  std::vector<std::uint32_t> ids(n, detail::kNoWord);
+  std::string key;
+  for (std::size_t i = 0; i < n; ++i) {
+    const detail::Token& t = tokens[i];
+    result.words += t.is_word;
+    detail::fold_key(text.substr(t.begin, t.end - t.begin), key);
+    ids[i] = trie.word_id(key);
+  }
+  const std::size_t paragraphs = n == 0 ? 0 : tokens.back().paragraph + 1;
+
+  // Rules first: they are the more specific knowledge, and phrases may not cut through them.
+  std::vector<Match> rule_matches = match_rules(text, tokens, invalid);
+  std::vector<bool> blocked(n, false);
+  for (const Match& m : rule_matches)
+    for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
+
+  // Evidence: unambiguous restorations per paragraph decide where ambiguous entries may apply.
+  std::vector<int> evidence(paragraphs, 0);
+  int total_evidence = 0;
+  auto count_evidence = [&](const std::vector<Match>& ms) {
+    for (const Match& m : ms)
+      if (!m.replacement->ambiguous) {
+        ++evidence[tokens[m.first].paragraph];
+        ++total_evidence;
+      }
+  };
+  count_evidence(rule_matches);
+  count_evidence(match_phrases(tokens, ids, blocked, nullptr));
+  const bool document_spun = total_evidence >= kDocumentEvidenceMin &&
+                             100.0 * total_evidence / std::max<std::size_t>(result.words, 1) >= kDocumentEvidenceDensity;
+  std::vector<bool> ambiguous_ok(paragraphs);
+  for (std::size_t p = 0; p < paragraphs; ++p)
+    ambiguous_ok[p] = document_spun || evidence[p] >= options.ambiguous_min_evidence;
+  std::erase_if(rule_matches, [&](const Match& m) {
+    return m.replacement->ambiguous && !ambiguous_ok[tokens[m.first].paragraph];
+  });
+  std::fill(blocked.begin(), blocked.end(), false);
+  for (const Match& m : rule_matches)
+    for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
+  std::vector<Match> matches = match_phrases(tokens, ids, blocked, &ambiguous_ok);
+  matches.insert(matches.end(), std::make_move_iterator(rule_matches.begin()), std::make_move_iterator(rule_matches.end()));
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
+
+  std::vector<bool> covered(n, false);
+  for (const Match& m : matches)
+    for (std::size_t i = m.first; i < m.last; ++i) covered[i] = true;
+
+  std::vector<Edit>& edits = result.edits;
+  std::vector<detail::Shape> shapes;
+  double score = 0;
+  for (const Match& m : matches) {
+    const std::size_t b = tokens[m.first].begin, e = tokens[m.last - 1].end;
+    shapes.clear();
+    for (std::size_t i = m.first; i < m.last; ++i)
+      if (tokens[i].is_word) shapes.push_back(detail::shape_of(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)));
+    const std::string& base = m.kind == EditKind::kRule ? m.rule_output : m.replacement->text;
+    std::string replacement = options.restore_case ? detail::match_case(base, shapes) : base;
+    score += m.replacement->confidence * (m.replacement->ambiguous ? kAmbiguousScoreWeight : 1.0);
+
+    // "a tip top group" -> "an elite group": fix the article before the restored words.
+    if (options.fix_articles && m.first > 0 && !covered[m.first - 1] && !tokens[m.first].line_break_before) {
+      const detail::Token& art = tokens[m.first - 1];
+      std::string_view art_text = text.substr(art.begin, art.end - art.begin);
+      detail::fold_key(art_text, key);
+      bool known = false;
+      const bool an = detail::takes_an(replacement, &known);
+      if (known && (key == "a" || key == "an") && (key == "an") != an) {
+        std::string fixed = an ? "an" : "a";
+        const detail::Shape s = detail::shape_of(art_text);
+        if (s == detail::Shape::kUpper && art_text.size() > 1) fixed = detail::to_upper(fixed);
+        else if (s == detail::Shape::kTitle || s == detail::Shape::kUpper) fixed = detail::capitalize_first(fixed);
+        edits.push_back(Edit{art.begin, art.end - art.begin, std::string(art_text), std::move(fixed), "agree:a-an",
+                             EditKind::kAgree, m.replacement->confidence});
+      }
+    }
+    edits.push_back(Edit{b, e - b, std::string(text.substr(b, e - b)), std::move(replacement), m.replacement->source,
+                         m.kind, m.replacement->confidence});
+  }
+  for (const detail::ByteSpan& s : invalid)
+    edits.push_back(Edit{s.begin, s.end - s.begin, std::string(text.substr(s.begin, s.end - s.begin)),
+                         std::string(detail::kReplacementCharacter), "decode:invalid-utf8", EditKind::kDecode, 1.0});
+  result.invalid_utf8 = invalid.size();
+  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
+
+  result.text = apply_edits(text, edits);
+  result.spin_score = result.words == 0 ? 0.0 : 100.0 * score / static_cast<double>(result.words);
+  return result;
+}
+
+}  // namespace despin

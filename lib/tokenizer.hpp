@@ -1,0 +1,43 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// Word segmentation with ICU's word BreakIterator over UTF-8, keeping byte spans.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace despin::detail {
+
+// A token that is not white space: a word, a number or a punctuation mark. White space is not
+// stored; what lies between two tokens is described by the flags of the second.
+struct Token {
+  std::size_t begin = 0;  // byte span in the text
+  std::size_t end = 0;
+  std::uint32_t paragraph = 0;  // increments at each blank line
+  bool is_word = false;         // letters or digits (ICU rule status other than "none")
+  bool line_break_before = false;  // the gap before it holds a line break
+};
+
+// Tokenizes `text` (which may contain invalid UTF-8: ICU reads it as U+FFFD). Thread-safe:
+// each thread uses its own BreakIterator.
+std::vector<Token> tokenize(std::string_view text);
+
+// The matching key of a token or phrase word: case-folded, with typographic apostrophes as "'".
+void fold_key(std::string_view token, std::string& out);
+
+// Keys of the tokens of a dictionary phrase.
+std::vector<std::string> phrase_keys(std::string_view phrase);
+
+// Case shape of a token's letters.
+enum class Shape { kNone, kLower, kTitle, kUpper, kMixed };
+Shape shape_of(std::string_view token);
+
+// "if" -> "If" (first letter upper-cased, Unicode aware).
+std::string capitalize_first(std::string_view s);
+// "if" -> "IF".
+std::string to_upper(std::string_view s);
+
+}  // namespace despin::detail

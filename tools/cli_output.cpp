@@ -1,0 +1,73 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include "cli_output.hpp"
+
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace despin::cli {
+
+std::string to_json_line(std::string_view name, const Result& result) {
+  nlohmann::json doc;
+  doc["name"] = name;
+  doc["text"] = result.text;
+  doc["spin_score"] = result.spin_score;
+  doc["spun"] = result.spin_score >= kSpinThreshold;
+  doc["words"] = result.words;
+  auto& edits = doc["edits"] = nlohmann::json::array();
+  for (const Edit& e : result.edits) {
+    edits.push_back({{"offset", e.offset},
+                     {"length", e.length},
+                     {"original", e.original},
+                     {"replacement", e.replacement},
+                     {"rule", e.rule},
+                     {"kind", to_string(e.kind)},
+                     {"confidence", e.confidence}});
+  }
+  // Invalid input bytes (decode edits) cannot be JSON strings; they show as U+FFFD while
+  // offset and length still locate them exactly.
+  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void write_diff(std::ostream& out, std::string_view name, std::string_view input, const Result& result) {
+  if (result.edits.empty()) return;
+  out << "--- " << name << "\n+++ " << name << " (despun)\n";
+  std::size_t i = 0;
+  const auto& edits = result.edits;
+  while (i < edits.size()) {
+    // The input line holding this edit, extended over further edits that touch the same line.
+    const std::size_t nl = edits[i].offset == 0 ? std::string_view::npos : input.rfind('\n', edits[i].offset - 1);
+    const std::size_t line_begin = nl == std::string_view::npos ? 0 : nl + 1;
+    std::size_t line_end = input.find('\n', edits[i].offset + edits[i].length);
+    std::size_t j = i + 1;
+    while (j < edits.size() && (line_end == std::string_view::npos || edits[j].offset <= line_end)) {
+      line_end = input.find('\n', std::max(line_end, edits[j].offset + edits[j].length));
+      ++j;
+    }
+    if (line_end == std::string_view::npos) line_end = input.size();
+    std::size_t line_no = 1;
+    for (std::size_t k = 0; k < line_begin; ++k) line_no += input[k] == '\n';
+    std::string after;
+    std::size_t pos = line_begin;
+    for (std::size_t k = i; k < j; ++k) {
+      after.append(input.substr(pos, edits[k].offset - pos));
+      after.append(edits[k].replacement);
+      pos = edits[k].offset + edits[k].length;
+    }
+    after.append(input.substr(pos, line_end - pos));
+    out << "@@ line " << line_no << " @@\n-" << input.substr(line_begin, line_end - line_begin) << "\n+" << after << "\n";
+    i = j;
+  }
+}
+
+void write_stats(std::ostream& out, std::string_view name, const Result& result) {
+  std::map<std::string_view, std::size_t> by_kind;
+  for (const Edit& e : result.edits) ++by_kind[to_string(e.kind)];
+  char score[32];
+  std::snprintf(score, sizeof score, "%.2f", result.spin_score);
+  out << name << ": " << result.words << " words, " << result.edits.size() << " edits";
+  for (const auto& [kind, count] : by_kind) out << ", " << count << " " << kind;
+  out << ", spin score " << score << (result.spin_score >= kSpinThreshold ? " (spun)" : " (clean)") << "\n";
+}
+
+}  // namespace despin::cli

@@ -1,0 +1,24 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// The despin CLI's output formats: JSON, diff and statistics of one rewritten document.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "despin/engine.hpp"
+
+namespace despin::cli {
+
+// One JSON object on one line: name, text, spin score, words and every edit.
+std::string to_json_line(std::string_view name, const Result& result);
+
+// The changed lines of `input`, as "-old" / "+new" pairs under "@@ line N @@" headers, preceded
+// by "--- name" / "+++ name (despun)".
+void write_diff(std::ostream& out, std::string_view name, std::string_view input, const Result& result);
+
+// Counts of edits by kind, words and the spin score.
+void write_stats(std::ostream& out, std::string_view name, const Result& result);
+
+}  // namespace despin::cli

@@ -1,0 +1,147 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// despin [OPTIONS] [FILE...]: restore spun text, like any Unix filter.
+// Exit codes: 0 done; 1 spin found (only with --check); 2 usage or input error (the other
+// files are still processed).
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+
+#include "cli_output.hpp"
+#include "despin/despin.hpp"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSpun = 1;
+constexpr int kExitError = 2;
+
+// Reads a whole file (or stdin for "-"); nullopt with a message naming it on failure.
+std::optional<std::string> read_input(const std::string& name, std::string& error) {
+  if (name == "-") {
+    std::ostringstream buf;
+    buf << std::cin.rdbuf();
+    return buf.str();
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(name, ec)) {
+    error = name + ": is a directory (use 'despin batch' for directories)";
+    return std::nullopt;
+  }
+  std::ifstream in(name, std::ios::binary);
+  if (!in) {
+    error = name + ": " + std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) {
+    error = name + ": read error";
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  CLI::App app{
+      "despin: restore text garbled by article spinners.\n"
+      "Reads FILEs (standard input when none, or '-') and writes the restored text to standard output.\n"
+      "Exit status: 0 done; 1 spin found (with --check); 2 usage or input error."};
+  app.name("despin");
+  std::vector<std::string> files;
+  std::vector<std::string> dict_files;
+  std::string output_path;
+  bool json = false, diff = false, stats = false, check = false, no_default = false, version = false;
+  app.add_option("FILE", files, "Input files ('-' for standard input)");
+  app.add_option("-o,--output", output_path, "Write the output to this file instead of standard output");
+  app.add_flag("--json", json, "Print one JSON object per document (JSON Lines): text, spin score, edits");
+  app.add_flag("--diff", diff, "Print the changed lines (-old / +new) instead of the text");
+  app.add_flag("--stats", stats, "Print edit counts and the spin score per document on standard error");
+  app.add_flag("--check", check,
+               "Print nothing but the stats; exit 1 when any document's spin score reaches " +
+                   std::to_string(despin::kSpinThreshold).substr(0, 3));
+  app.add_option("--dict", dict_files, "Add a dictionary file (repeatable; later files override earlier ones)");
+  app.add_flag("--no-default-dict", no_default, "Do not load the built-in dictionary");
+  app.add_flag("-V,--version", version, "Print the version and exit");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitError;
+  }
+  if (version) {
+    std::cout << "despin " << despin::kVersion << "\n";
+    return kExitOk;
+  }
+  if (json + diff > 1) {
+    std::cerr << "despin: --json and --diff cannot be combined\n";
+    return kExitError;
+  }
+
+  std::vector<despin::Dictionary> dictionaries;
+  if (!no_default) dictionaries.push_back(despin::Dictionary::builtin());
+  for (const std::string& path : dict_files) {
+    auto d = despin::Dictionary::load_file(path);
+    if (!d) {
+      std::cerr << d.error().what() << "\ndespin: dictionary " << path << " rejected; nothing was processed\n";
+      return kExitError;
+    }
+    dictionaries.push_back(std::move(d).value());
+  }
+  auto engine = despin::Engine::create(dictionaries);
+  if (!engine) {
+    std::cerr << "despin: " << engine.error().what() << "\n";
+    return kExitError;
+  }
+
+  std::ofstream file_out;
+  if (!output_path.empty()) {
+    file_out.open(output_path, std::ios::binary | std::ios::trunc);
+    if (!file_out) {
+      std::cerr << "despin: " << output_path << ": " << std::strerror(errno) << "\n";
+      return kExitError;
+    }
+  }
+  std::ostream& out = output_path.empty() ? std::cout : file_out;
+
+  if (files.empty()) files.push_back("-");
+  int status = kExitOk;
+  bool any_spun = false;
+  for (const std::string& name : files) {
+    std::string error;
+    std::optional<std::string> text = read_input(name, error);
+    if (!text) {
+      std::cerr << "despin: " << error << "\n";
+      status = kExitError;
+      continue;
+    }
+    const std::string label = name == "-" ? "<stdin>" : name;
+    const despin::Result result = engine.value().rewrite(*text);
+    if (result.invalid_utf8 > 0)
+      std::cerr << "despin: " << label << ": warning: " << result.invalid_utf8
+                << " invalid UTF-8 sequence(s) replaced by U+FFFD (see --json for offsets)\n";
+    any_spun |= result.spin_score >= despin::kSpinThreshold;
+    if (stats || check) despin::cli::write_stats(std::cerr, label, result);
+    if (check) continue;
+    if (json) out << despin::cli::to_json_line(label, result) << "\n";
+    else if (diff) despin::cli::write_diff(out, label, *text, result);
+    else out << result.text;
+  }
+  out.flush();
+  if (!out) {
+    std::cerr << "despin: write error" << (output_path.empty() ? "" : " on " + output_path) << "\n";
+    return kExitError;
+  }
+  if (status != kExitOk) return status;
+  return check && any_spun ? kExitSpun : kExitOk;
+}
