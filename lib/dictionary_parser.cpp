@@ -60,7 +60,9 @@ bool parse_line(std::string_view line, LineAst& ast, std::size_t& err_col, std::
   auto set_conf = [&](auto& ctx) {
     ast.has_conf = true;
     ast.conf = x3::_attr(ctx);
-    ast.conf_col = static_cast<std::size_t>(x3::_where(ctx).begin() - begin) + 1;
+    // The number starts after "conf" and blanks; _where() would give its end.
+    const std::size_t at = line.find_first_not_of(" \t", line.rfind("conf", static_cast<std::size_t>(x3::_where(ctx).begin() - begin)) + 4);
+    ast.conf_col = at + 1;
   };
   auto set_example_in = [&](auto& ctx) { example_input = x3::_attr(ctx); };
   auto set_example_out = [&](auto& ctx) { ast.examples.emplace_back(example_input, x3::_attr(ctx)); };

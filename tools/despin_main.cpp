@@ -68,7 +68,8 @@ int main(int argc, char** argv) {
   app.add_flag("--check", check,
                "Print nothing but the stats; exit 1 when any document's spin score reaches " +
                    std::to_string(despin::kSpinThreshold).substr(0, 3));
-  app.add_option("--dict", dict_files, "Add a dictionary file (repeatable; later files override earlier ones)");
+  app.add_option("--dict", dict_files, "Add a dictionary file (repeatable; later files override earlier ones)")
+      ->allow_extra_args(false);
   app.add_flag("--no-default-dict", no_default, "Do not load the built-in dictionary");
   app.add_flag("-V,--version", version, "Print the version and exit");
   try {

@@ -1,0 +1,28 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include "agree.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace despin::detail;
+
+TEST_CASE("the replacement takes the spun words' case shape", "[agree]") {
+  CHECK(match_case("however", {Shape::kTitle, Shape::kLower, Shape::kLower}) == "However");
+  CHECK(match_case("however", {Shape::kLower}) == "however");
+  CHECK(match_case("world premiere", {Shape::kUpper, Shape::kUpper}) == "WORLD PREMIERE");
+  CHECK(match_case("world premiere", {Shape::kTitle, Shape::kTitle}) == "World Premiere");
+  CHECK(match_case("Internet", {Shape::kLower}) == "Internet");
+  CHECK(match_case("critics", {Shape::kNone, Shape::kTitle}) == "Critics");
+}
+
+TEST_CASE("a or an by the sound of the next word", "[agree]") {
+  bool known = false;
+  CHECK(takes_an("elite group", &known));
+  CHECK(known);
+  CHECK_FALSE(takes_an("group", &known));
+  CHECK_FALSE(takes_an("university", &known));
+  CHECK(takes_an("hour", &known));
+  CHECK(takes_an("Oscar", &known));
+  CHECK_FALSE(takes_an("one-off", &known));
+  takes_an("1990s", &known);
+  CHECK_FALSE(known);
+}

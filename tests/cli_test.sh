@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The despin CLI as a user runs it. $DESPIN is the binary under test.
+set -u
+: "${DESPIN:?set DESPIN to the despin binary}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+passes=0
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $name" >&2; failures=$((failures + 1)); fi
+}
+
+cat > "$tmp/t.dict" <<'DICT'
+on the off chance that => if
+pundits => critics
+DICT
+printf 'On the off chance that pundits agree.\n' > "$tmp/spun.txt"
+printf 'Nothing to see here.\n' > "$tmp/clean.txt"
+
+# Filter: file and stdin.
+out=$("$DESPIN" --no-default-dict --dict "$tmp/t.dict" "$tmp/spun.txt"); rc=$?
+check "file to stdout" test "$out" = "If critics agree." -a $rc -eq 0
+out=$("$DESPIN" --no-default-dict --dict "$tmp/t.dict" < "$tmp/spun.txt")
+check "stdin to stdout" test "$out" = "If critics agree."
+"$DESPIN" --no-default-dict --dict "$tmp/t.dict" -o "$tmp/out.txt" "$tmp/spun.txt"
+check "-o writes a file" test "$(cat "$tmp/out.txt")" = "If critics agree."
+
+# Empty input: empty output, exit 0.
+out=$("$DESPIN" < /dev/null); rc=$?
+check "empty input" test -z "$out" -a $rc -eq 0
+
+# Missing file and directory: named on stderr, exit 2, other files still processed.
+out=$("$DESPIN" --no-default-dict --dict "$tmp/t.dict" "$tmp/missing.txt" "$tmp/spun.txt" 2> "$tmp/err"); rc=$?
+check "missing file exit 2" test $rc -eq 2
+check "missing file named" grep -q "missing.txt: No such file or directory" "$tmp/err"
+check "other files processed" test "$out" = "If critics agree."
+"$DESPIN" "$tmp" > /dev/null 2> "$tmp/err"; rc=$?
+check "directory exit 2" test $rc -eq 2
+check "directory named" grep -q "is a directory" "$tmp/err"
+
+# Usage errors exit 2.
+"$DESPIN" --no-such-option < /dev/null > /dev/null 2>&1; rc=$?
+check "unknown option exit 2" test $rc -eq 2
+printf 'broken\n' > "$tmp/bad.dict"
+"$DESPIN" --dict "$tmp/bad.dict" < /dev/null > /dev/null 2> "$tmp/err"; rc=$?
+check "bad dictionary exit 2" test $rc -eq 2
+check "bad dictionary located" grep -q "bad.dict:1:7: expected '=>'" "$tmp/err"
+
+# --check: exit 1 on spun text, 0 on clean text, no text on stdout.
+out=$("$DESPIN" --check --no-default-dict --dict "$tmp/t.dict" "$tmp/spun.txt" 2> "$tmp/err"); rc=$?
+check "--check spun exit 1" test $rc -eq 1 -a -z "$out"
+check "--check prints stats" grep -q "spin score" "$tmp/err"
+"$DESPIN" --check --no-default-dict --dict "$tmp/t.dict" "$tmp/clean.txt" 2> /dev/null; rc=$?
+check "--check clean exit 0" test $rc -eq 0
+
+# --json: one object per document.
+"$DESPIN" --json --no-default-dict --dict "$tmp/t.dict" "$tmp/spun.txt" "$tmp/clean.txt" > "$tmp/out.jsonl"
+check "--json one line per document" test "$(wc -l < "$tmp/out.jsonl")" -eq 2
+check "--json fields" python3 -c '
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1])]
+e = docs[0]["edits"]
+assert docs[0]["text"] == "If critics agree.\n", docs[0]
+assert e[0] == {"offset": 0, "length": 22, "original": "On the off chance that", "replacement": "If",
+                "rule": sys.argv[2] + ":1", "kind": "phrase", "confidence": 0.9}, e[0]
+assert docs[1]["edits"] == [] and docs[1]["spin_score"] == 0
+' "$tmp/out.jsonl" "$tmp/t.dict"
+
+# --diff shows the changed line.
+"$DESPIN" --diff --no-default-dict --dict "$tmp/t.dict" "$tmp/spun.txt" > "$tmp/diff"
+check "--diff old line" grep -qx -- "-On the off chance that pundits agree." "$tmp/diff"
+check "--diff new line" grep -qx -- "+If critics agree." "$tmp/diff"
+
+# Invalid UTF-8: replaced and warned about, never dropped silently.
+printf 'pundits \xff ok\n' | "$DESPIN" --no-default-dict --dict "$tmp/t.dict" > "$tmp/out" 2> "$tmp/err"; rc=$?
+check "invalid UTF-8 exit 0" test $rc -eq 0
+check "invalid UTF-8 replaced" test "$(cat "$tmp/out")" = "critics $(printf '\xef\xbf\xbd') ok"
+check "invalid UTF-8 warned" grep -q "1 invalid UTF-8 sequence" "$tmp/err"
+
+# --version and --help.
+check "--version" bash -c '"$1" --version | grep -Eq "^despin [0-9]+\.[0-9]+\.[0-9]+$"' _ "$DESPIN"
+check "--help" bash -c '"$1" --help | grep -q -- "--no-default-dict"' _ "$DESPIN"
+
+# The built-in dictionary restores a classic idiom with no options at all.
+out=$(printf 'Be that as it may, it worked.\n' | "$DESPIN")
+check "builtin dictionary" test "$out" = "However, it worked."
+
+echo "$passes passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,114 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include <catch2/catch.hpp>
+
+#include "despin/dictionary.hpp"
+
+using despin::Dictionary;
+
+TEST_CASE("entries, attributes and directives are parsed", "[dictionary]") {
+  auto d = Dictionary::parse(
+      "# a comment\n"
+      "@domain film\n"
+      "@confidence 0.8\n"
+      "on the off chance that => if   # trailing comment\n"
+      "\n"
+      "take a gander at => look at ; verb ; conf 0.95 ; example \"She took a gander at it.\" => \"She looked at it.\"\n"
+      "assault => attack ; ambiguous\n"
+      "/dependent on (\\d+) surveys/ => based on \\1 reviews\n"
+      "x = y => z\n",
+      "test.dict");
+  REQUIRE(d.ok());
+  const auto& e = d.value().entries();
+  REQUIRE(e.size() == 4);
+  CHECK(e[0].spun == "on the off chance that");
+  CHECK(e[0].original == "if");
+  CHECK(e[0].domain == "film");
+  CHECK(e[0].confidence == Approx(0.8));
+  CHECK(e[0].source == "test.dict:4");
+  CHECK(e[1].verb);
+  CHECK(e[1].confidence == Approx(0.95));
+  CHECK(e[2].ambiguous);
+  CHECK(e[3].is_rule);
+  CHECK(e[3].spun == "dependent on (\\d+) surveys");
+  CHECK(e[3].original == "based on \\1 reviews");
+  REQUIRE(d.value().examples().size() == 1);
+  CHECK(d.value().examples()[0].input == "She took a gander at it.");
+  CHECK(d.value().examples()[0].output == "She looked at it.");
+  CHECK(d.value().examples()[0].source == "test.dict:6");
+}
+
+TEST_CASE("x = y with a lone '=' is a phrase character", "[dictionary]") {
+  auto d = Dictionary::parse("a = b => c\n", "t.dict");
+  REQUIRE(d.ok());
+  CHECK(d.value().entries().at(0).spun == "a = b");
+}
+
+TEST_CASE("the domain defaults to the file's stem", "[dictionary]") {
+  auto d = Dictionary::parse("pundits => critics\n", "dir/film-music.dict");
+  REQUIRE(d.ok());
+  CHECK(d.value().entries().at(0).domain == "film-music");
+}
+
+TEST_CASE("CRLF line ends and a byte order mark are accepted", "[dictionary]") {
+  auto d = Dictionary::parse("\xEF\xBB\xBFpundits => critics\r\nspine chiller => thriller\r\n", "t.dict");
+  REQUIRE(d.ok());
+  REQUIRE(d.value().entries().size() == 2);
+  CHECK(d.value().entries()[0].spun == "pundits");
+  CHECK(d.value().entries()[1].original == "thriller");
+}
+
+TEST_CASE("a malformed file is rejected whole with every error located", "[dictionary]") {
+  auto d = Dictionary::parse(
+      "good => fine\n"
+      "no arrow here\n"
+      "x => \n"
+      "y => z ; conf 1.5\n"
+      "w => v ; verbose\n"
+      "@domain\n"
+      "/unclosed (/ => q\n"
+      "=> nothing\n",
+      "bad.dict");
+  REQUIRE_FALSE(d.ok());
+  const auto& m = d.error().messages;
+  REQUIRE(m.size() == 7);
+  CHECK(m[0] == "bad.dict:2:14: expected '=>'");
+  CHECK(m[1] == "bad.dict:3:5: expected the original phrase after '=>'");
+  CHECK(m[2] == "bad.dict:4:15: confidence must be in (0, 1]");
+  CHECK(m[3].rfind("bad.dict:5:9: expected an attribute", 0) == 0);
+  CHECK(m[4] == "bad.dict:6:8: expected a domain name");
+  CHECK(m[5].rfind("bad.dict:7:2: invalid regular expression", 0) == 0);
+  CHECK(m[6] == "bad.dict:8:1: expected 'SPUN => ORIGINAL', an '@' directive or a '#' comment");
+}
+
+TEST_CASE("error reports are capped", "[dictionary]") {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "broken line\n";
+  auto d = Dictionary::parse(text, "many.dict");
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.error().messages.size() == 21);
+  CHECK(d.error().messages.back() == "many.dict: too many errors; stopped reporting");
+}
+
+TEST_CASE("an unterminated example quote is an error, not a crash", "[dictionary]") {
+  auto d = Dictionary::parse("a => b ; example \"open => \"x\"\n", "q.dict");
+  CHECK_FALSE(d.ok());
+}
+
+TEST_CASE("load_file names the file it cannot read", "[dictionary]") {
+  auto d = Dictionary::load_file("/nonexistent/x.dict");
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.error().what().rfind("/nonexistent/x.dict: cannot open", 0) == 0);
+  auto dir = Dictionary::load_file("/");
+  REQUIRE_FALSE(dir.ok());
+  CHECK(dir.error().what() == "/: is a directory, not a dictionary file");
+}
+
+TEST_CASE("append keeps order so later dictionaries override", "[dictionary]") {
+  auto a = Dictionary::parse("x => a\n", "a.dict");
+  auto b = Dictionary::parse("x => b\n", "b.dict");
+  REQUIRE((a.ok() && b.ok()));
+  Dictionary all = a.value();
+  all.append(b.value());
+  REQUIRE(all.entries().size() == 2);
+  CHECK(all.entries()[1].original == "b");
+}

@@ -1,0 +1,200 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include <catch2/catch.hpp>
+#include <thread>
+
+#include "despin/despin.hpp"
+
+using namespace despin;
+
+namespace {
+
+const char* const kTestDictionary = R"(
+on the off chance that => if
+be that as it may , => however,
+be that as it may => however
+take a gander at => look at ; verb
+kick the bucket => die ; verb
+tip top => elite
+spine chiller => thriller
+pundits => critics
+reality debut => world premiere
+surveys => reviews ; ambiguous ; conf 0.6
+discharge => release ; verb ; ambiguous
+/dependent on (\d+) surveys/ => based on \1 reviews ; conf 0.8
+)";
+
+Engine make_engine(Options options = {}) {
+  auto dict = Dictionary::parse(kTestDictionary, "test.dict");
+  REQUIRE(dict.ok());
+  auto engine = Engine::create({dict.value()}, options);
+  REQUIRE(engine.ok());
+  return engine.value();
+}
+
+// Every edit's `original` is the input it replaces, edits are sorted and disjoint, and applying
+// them gives the output.
+void check_edits_reproduce(std::string_view input, const Result& r) {
+  std::size_t last_end = 0;
+  for (const Edit& e : r.edits) {
+    CHECK(e.offset >= last_end);
+    CHECK(input.substr(e.offset, e.length) == e.original);
+    last_end = e.offset + e.length;
+  }
+  CHECK(apply_edits(input, r.edits) == r.text);
+}
+
+std::string rewrite(std::string_view s) {
+  static const Engine engine = make_engine();
+  Result r = engine.rewrite(s);
+  check_edits_reproduce(s, r);
+  return r.text;
+}
+
+}  // namespace
+
+TEST_CASE("spinner idioms are restored", "[engine]") {
+  CHECK(rewrite("He said on the off chance that it rains.") == "He said if it rains.");
+  CHECK(rewrite("A spine chiller by pundits.") == "A thriller by critics.");
+}
+
+TEST_CASE("case shape is restored", "[engine]") {
+  CHECK(rewrite("Be that as it may, it rained.") == "However, it rained.");
+  CHECK(rewrite("On the off chance that it rains") == "If it rains");
+  CHECK(rewrite("THE REALITY DEBUT") == "THE WORLD PREMIERE");
+  CHECK(rewrite("The Reality Debut") == "The World Premiere");
+}
+
+TEST_CASE("verb phrases cover their inflections", "[engine]") {
+  CHECK(rewrite("She took a gander at it.") == "She looked at it.");
+  CHECK(rewrite("She is taking a gander at it.") == "She is looking at it.");
+  CHECK(rewrite("She takes a gander at it.") == "She looks at it.");
+  CHECK(rewrite("She has taken a gander at it.") == "She has looked at it.");
+  CHECK(rewrite("He kicked the bucket in 1990.") == "He died in 1990.");
+  CHECK(rewrite("He was kicking the bucket.") == "He was dying.");
+}
+
+TEST_CASE("the article before a restored phrase agrees with it", "[engine]") {
+  CHECK(rewrite("They hired a tip top team.") == "They hired an elite team.");
+  CHECK(rewrite("A tip top team.") == "An elite team.");
+}
+
+TEST_CASE("matching is leftmost-longest", "[engine]") {
+  // "be that as it may ," (with the comma) is longer than "be that as it may".
+  auto engine = make_engine();
+  Result r = engine.rewrite("Be that as it may, no.");
+  REQUIRE(r.edits.size() == 1);
+  CHECK(r.edits[0].original == "Be that as it may,");
+  CHECK(r.edits[0].rule == "test.dict:3");
+  CHECK(r.text == "However, no.");
+}
+
+TEST_CASE("phrases match across one line break but not across paragraphs", "[engine]") {
+  CHECK(rewrite("a spine\nchiller") == "a thriller");
+  CHECK(rewrite("a spine\n\nchiller") == "a spine\n\nchiller");
+}
+
+TEST_CASE("matches respect token boundaries", "[engine]") {
+  CHECK(rewrite("spine chillers and backbone") == "spine chillers and backbone");
+  CHECK(rewrite("punditsx") == "punditsx");
+}
+
+TEST_CASE("ambiguous entries need evidence of spin in the paragraph", "[engine]") {
+  CHECK(rewrite("The surveys were discharged.") == "The surveys were discharged.");
+  CHECK(rewrite("The pundits wrote surveys of the spine chiller, which was discharged.") ==
+        "The critics wrote reviews of the thriller, which was released.");
+  // Evidence in one paragraph does not license another.
+  CHECK(rewrite("Pundits liked the spine chiller.\n\nThe surveys were discharged.") ==
+        "Critics liked the thriller.\n\nThe surveys were discharged.");
+}
+
+TEST_CASE("regular-expression rules with captures", "[engine]") {
+  auto engine = make_engine();
+  Result r = engine.rewrite("It was dependent on 85 surveys.");
+  CHECK(r.text == "It was based on 85 reviews.");
+  REQUIRE(r.edits.size() == 1);
+  CHECK(r.edits[0].kind == EditKind::kRule);
+  CHECK(r.edits[0].rule == "test.dict:13");
+  CHECK(r.edits[0].confidence == Approx(0.8));
+  CHECK(rewrite("xdependent on 85 surveys") == "xdependent on 85 surveys");
+}
+
+TEST_CASE("edits report offsets, rule and kind", "[engine]") {
+  auto engine = make_engine();
+  const std::string input = "Pundits: a spine chiller.";
+  Result r = engine.rewrite(input);
+  REQUIRE(r.edits.size() == 2);
+  CHECK(r.edits[0].offset == 0);
+  CHECK(r.edits[0].length == 7);
+  CHECK(r.edits[0].replacement == "Critics");
+  CHECK(r.edits[0].kind == EditKind::kPhrase);
+  CHECK(r.edits[0].rule == "test.dict:9");
+  CHECK(r.edits[1].offset == 11);
+  CHECK(r.edits[1].original == "spine chiller");
+  CHECK(r.words == 4);
+  CHECK(r.spin_score > kSpinThreshold);
+}
+
+TEST_CASE("clean text passes through unchanged and scores zero", "[engine]") {
+  const std::string clean = "The film premiered at the festival and received mixed reviews from critics.";
+  auto engine = make_engine();
+  Result r = engine.rewrite(clean);
+  CHECK(r.text == clean);
+  CHECK(r.edits.empty());
+  CHECK(r.spin_score == 0.0);
+}
+
+TEST_CASE("edge inputs: empty, CRLF, BOM, NUL, invalid UTF-8", "[engine]") {
+  CHECK(rewrite("") == "");
+  CHECK(rewrite("Be that as it may\r\npundits\r\n") == "However\r\ncritics\r\n");
+  CHECK(rewrite("\xEF\xBB\xBF" "Be that as it may") == "\xEF\xBB\xBF" "However");
+  const std::string nul("pundits\0pundits", 15);
+  CHECK(rewrite(nul) == std::string("critics\0critics", 15));
+
+  auto engine = make_engine();
+  const std::string bad = "pundits \xFF\xFE and \xE2\x80 spine chiller";
+  Result r = engine.rewrite(bad);
+  CHECK(r.invalid_utf8 == 3);
+  CHECK(r.text == "critics \xEF\xBF\xBD\xEF\xBF\xBD and \xEF\xBF\xBD thriller");
+  check_edits_reproduce(bad, r);
+}
+
+TEST_CASE("a long single line is handled", "[engine]") {
+  std::string big;
+  for (int i = 0; i < 20000; ++i) big += "the pundits liked it ";
+  auto engine = make_engine();
+  Result r = engine.rewrite(big);
+  CHECK(r.edits.size() == 20000);
+  CHECK(r.text.size() == big.size());
+}
+
+TEST_CASE("options switch agreement off", "[engine]") {
+  Options o;
+  o.restore_case = false;
+  o.fix_articles = false;
+  auto engine = make_engine(o);
+  CHECK(engine.rewrite("Be that as it may").text == "however");
+  CHECK(engine.rewrite("a tip top team").text == "a elite team");
+}
+
+TEST_CASE("rewrite is safe to call from many threads", "[engine]") {
+  auto engine = make_engine();
+  const std::string input = "Be that as it may, the pundits took a gander at a tip top spine chiller.";
+  const std::string expected = engine.rewrite(input).text;
+  std::vector<std::string> outputs(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < outputs.size(); ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) outputs[t] = engine.rewrite(input).text;
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& out : outputs) CHECK(out == expected);
+}
+
+TEST_CASE("a bad rule is an error value naming its line", "[engine]") {
+  Dictionary d;
+  auto parsed = Dictionary::parse("/(a)/ => \\2\n", "r.dict");
+  REQUIRE(parsed.ok());
+  auto engine = Engine::create({parsed.value()});
+  REQUIRE_FALSE(engine.ok());
+  CHECK(engine.error().what().rfind("r.dict:1: invalid replacement", 0) == 0);
+}
