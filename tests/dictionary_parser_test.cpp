@@ -19,7 +19,7 @@ TEST_CASE("entries, attributes and directives are parsed", "[dictionary]") {
       "test.dict");
   REQUIRE(d.ok());
   const auto& e = d.value().entries();
-  REQUIRE(e.size() == 4);
+  REQUIRE(e.size() == 5);
   CHECK(e[0].spun == "on the off chance that");
   CHECK(e[0].original == "if");
   CHECK(e[0].domain == "film");
@@ -31,6 +31,8 @@ TEST_CASE("entries, attributes and directives are parsed", "[dictionary]") {
   CHECK(e[3].is_rule);
   CHECK(e[3].spun == "dependent on (\\d+) surveys");
   CHECK(e[3].original == "based on \\1 reviews");
+  CHECK(e[4].spun == "x = y");
+  CHECK(e[4].original == "z");
   REQUIRE(d.value().examples().size() == 1);
   CHECK(d.value().examples()[0].input == "She took a gander at it.");
   CHECK(d.value().examples()[0].output == "She looked at it.");
