@@ -9,7 +9,9 @@
 #include <re2/re2.h>
 
 #include <boost/spirit/home/x3.hpp>
+#include <cctype>
 #include <cstdio>
+#include <unordered_map>
 
 namespace despin::detail {
 namespace {
@@ -123,6 +125,21 @@ bool has_word_character(std::string_view s) {
   return false;
 }
 
+// The form two phrases are compared in for duplicates: ASCII case folded, white space collapsed,
+// curly apostrophes straight. (Matching itself folds case with ICU; this only guards the file.)
+std::string comparison_key(std::string_view phrase) {
+  std::string key;
+  bool space = false;
+  for (std::size_t i = 0; i < phrase.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(phrase[i]);
+    if (c == ' ' || c == '\t') { space = !key.empty(); continue; }
+    if (space) key += ' ', space = false;
+    if (phrase.substr(i, 3) == "\xE2\x80\x99") { key += '\''; i += 2; continue; }
+    key += static_cast<char>(std::tolower(c));
+  }
+  return key;
+}
+
 }  // namespace
 
 ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
@@ -135,6 +152,9 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
     if (out.errors.size() < kMaxReportedErrors) out.errors.push_back(location(name, line_no, col) + msg);
     else if (out.errors.size() == kMaxReportedErrors) out.errors.push_back(std::string(name) + ": too many errors; stopped reporting");
   };
+
+  // Spun phrase -> index of the entry that defined it, to catch contradictions in one file.
+  std::unordered_map<std::string, std::size_t> seen;
 
   while (!text.empty()) {
     ++line_no;
@@ -174,6 +194,21 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
         continue;
       }
     }
+    const std::string key = ast.is_rule ? "/" + ast.spun : comparison_key(ast.spun);
+    if (!ast.is_rule && key == comparison_key(ast.original)) {
+      report(1, "the original is the same as the spun phrase");
+      continue;
+    }
+    if (auto it = seen.find(key); it != seen.end()) {
+      const Entry& first = out.entries[it->second];
+      const std::string first_line = first.source.substr(first.source.rfind(':') + 1);
+      if (comparison_key(first.original) == comparison_key(ast.original))
+        report(1, "'" + ast.spun + "' is already defined on line " + first_line);
+      else if (!(first.ambiguous && ast.ambiguous))
+        report(1, "'" + ast.spun + "' contradicts line " + first_line + " ('" + first.original +
+                      "'); mark both ambiguous or keep one");
+      // Two ambiguous readings of one phrase are legitimate (the later one is used).
+    }
     Entry e;
     e.spun = std::move(ast.spun);
     e.original = std::move(ast.original);
@@ -183,6 +218,7 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
     e.ambiguous = ast.ambiguous;
     e.verb = ast.verb;
     e.is_rule = ast.is_rule;
+    seen[key] = out.entries.size();
     out.entries.push_back(std::move(e));
     for (auto& [in, expect] : ast.examples) out.examples.push_back(Example{in, expect, source});
   }

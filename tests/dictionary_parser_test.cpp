@@ -114,3 +114,28 @@ TEST_CASE("append keeps order so later dictionaries override", "[dictionary]") {
   REQUIRE(all.entries().size() == 2);
   CHECK(all.entries()[1].original == "b");
 }
+
+TEST_CASE("an entry that restores nothing is rejected", "[dictionary]") {
+  auto d = Dictionary::parse("pundits => critics\nSolid  => solid\n", "t.dict");
+  REQUIRE_FALSE(d.ok());
+  CHECK(d.error().messages.at(0) == "t.dict:2:1: the original is the same as the spun phrase");
+}
+
+TEST_CASE("contradicting and repeated entries in one file are located", "[dictionary]") {
+  auto d = Dictionary::parse(
+      "pundits => critics\n"
+      "spine chiller => thriller\n"
+      "Pundits => experts\n"
+      "spine  chiller => thriller\n",
+      "t.dict");
+  REQUIRE_FALSE(d.ok());
+  REQUIRE(d.error().messages.size() == 2);
+  CHECK(d.error().messages[0] == "t.dict:3:1: 'Pundits' contradicts line 1 ('critics'); mark both ambiguous or keep one");
+  CHECK(d.error().messages[1] == "t.dict:4:1: 'spine  chiller' is already defined on line 2");
+}
+
+TEST_CASE("two ambiguous readings of one phrase are allowed, the later wins", "[dictionary]") {
+  auto d = Dictionary::parse("assault => attack ; ambiguous\nassault => rape ; ambiguous\n", "t.dict");
+  REQUIRE(d.ok());
+  CHECK(d.value().entries().size() == 2);
+}
