@@ -11,6 +11,7 @@
 #include <exception>
 
 #include "agree.hpp"
+#include "context.hpp"
 #include "inflect.hpp"
 #include "phrase_trie.hpp"
 #include "tokenizer.hpp"
@@ -56,6 +57,9 @@ struct Replacement {
   std::string source;
   double confidence;
   bool ambiguous;
+  // For a spun past tense that is also its past participle ("surrendered") whose original has two
+  // forms ("gave up" / "given up"): the participle, used after "have" or "be".
+  std::string participle = {};
 };
 
 struct Rule {
@@ -71,12 +75,14 @@ struct Match {
   std::string rule_output;  // for rules: the rewritten text before case matching
 };
 
-void add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::string& spun,
-                const std::string& original, const Entry& e) {
+// Adds a phrase; returns its replacement, or nullptr when the phrase restores nothing.
+Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::string& spun,
+                        const std::string& original, const Entry& e) {
   std::vector<std::string> keys = detail::phrase_keys(spun);
-  if (keys.empty() || keys == detail::phrase_keys(original)) return;
+  if (keys.empty() || keys == detail::phrase_keys(original)) return nullptr;
   store.push_back(Replacement{original, e.source, e.confidence, e.ambiguous});
   trie.insert(keys, static_cast<std::int32_t>(store.size() - 1));
+  return &store.back();
 }
 
 // "take a gander at" -> ("take", " a gander at").
@@ -97,8 +103,9 @@ struct Engine::Impl {
   Result rewrite(std::string_view text) const;
   std::vector<Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
                                  const std::vector<detail::ByteSpan>& invalid) const;
-  std::vector<Match> match_phrases(const std::vector<detail::Token>& tokens, const std::vector<std::uint32_t>& ids,
-                                   const std::vector<bool>& blocked, const std::vector<bool>* ambiguous_ok) const;
+  std::vector<Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
+                                   const std::vector<std::uint32_t>& ids, const std::vector<bool>& blocked,
+                                   const std::vector<bool>* ambiguous_ok) const;
 };
 
 Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Options options) {
@@ -127,9 +134,13 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         auto [orig_verb, orig_rest] = split_first_word(e.original);
         const detail::VerbForms s = detail::inflect_verb(spun_verb);
         const detail::VerbForms o = detail::inflect_verb(orig_verb);
-        // Where two spun forms coincide the later one wins: past over participle, base last.
+        // Where two spun forms coincide the later one wins: past over participle, base last. A
+        // past that is also the participle keeps the original's participle for use after an
+        // auxiliary ("had surrendered" -> "had given up").
         add_phrase(impl->trie, impl->phrases, s.past_participle + spun_rest, o.past_participle + orig_rest, e);
-        add_phrase(impl->trie, impl->phrases, s.past + spun_rest, o.past + orig_rest, e);
+        Replacement* past = add_phrase(impl->trie, impl->phrases, s.past + spun_rest, o.past + orig_rest, e);
+        if (past != nullptr && s.past == s.past_participle && o.past != o.past_participle)
+          past->participle = o.past_participle + orig_rest;
         add_phrase(impl->trie, impl->phrases, s.third_person + spun_rest, o.third_person + orig_rest, e);
         add_phrase(impl->trie, impl->phrases, s.present_participle + spun_rest, o.present_participle + orig_rest, e);
         add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e);
@@ -196,7 +207,7 @@ std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::v
   return kept;
 }
 
-std::vector<Match> Engine::Impl::match_phrases(const std::vector<detail::Token>& tokens,
+std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
                                                const std::vector<std::uint32_t>& ids,
                                                const std::vector<bool>& blocked,
                                                const std::vector<bool>* ambiguous_ok) const {
@@ -206,6 +217,18 @@ std::vector<Match> Engine::Impl::match_phrases(const std::vector<detail::Token>&
     std::int32_t best = detail::kNoValue;
     std::size_t best_end = 0;
     std::uint32_t node = detail::PhraseTrie::root();
+    // An ambiguous word capitalised inside a sentence is most likely part of a name ("World
+    // Health Organization", "United Nations"), not a spinner's swap; a quoted title is the
+    // exception, since spinners rewrite titles too.
+    int name_like = -1;  // unknown until an ambiguous candidate asks
+    auto looks_like_name = [&] {
+      if (name_like < 0) {
+        const detail::Shape shape = detail::shape_of(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+        name_like = (shape == detail::Shape::kTitle || shape == detail::Shape::kUpper || shape == detail::Shape::kMixed) &&
+                    !detail::starts_sentence(text, tokens, i) && !detail::after_opening_quote(text, tokens, i);
+      }
+      return name_like == 1;
+    };
     for (std::size_t j = i; j < n; ++j) {
       if (blocked[j] || ids[j] == detail::kNoWord) break;
       if (j > i && tokens[j].paragraph != tokens[i].paragraph) break;
@@ -214,7 +237,8 @@ std::vector<Match> Engine::Impl::match_phrases(const std::vector<detail::Token>&
       const std::int32_t v = trie.value(node);
       if (v == detail::kNoValue) continue;
       const Replacement& r = phrases[static_cast<std::size_t>(v)];
-      if (r.ambiguous && (ambiguous_ok == nullptr || !(*ambiguous_ok)[tokens[i].paragraph])) continue;
+      if (r.ambiguous && (ambiguous_ok == nullptr || !(*ambiguous_ok)[tokens[i].paragraph] || looks_like_name()))
+        continue;
       best = v;
       best_end = j + 1;
     }
@@ -261,7 +285,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       }
   };
   count_evidence(rule_matches);
-  count_evidence(match_phrases(tokens, ids, blocked, nullptr));
+  count_evidence(match_phrases(text, tokens, ids, blocked, nullptr));
   const bool document_spun = total_evidence >= kDocumentEvidenceMin &&
                              100.0 * total_evidence / std::max<std::size_t>(result.words, 1) >= kDocumentEvidenceDensity;
   std::vector<bool> ambiguous_ok(paragraphs);
@@ -273,7 +297,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   std::fill(blocked.begin(), blocked.end(), false);
   for (const Match& m : rule_matches)
     for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
-  std::vector<Match> matches = match_phrases(tokens, ids, blocked, &ambiguous_ok);
+  std::vector<Match> matches = match_phrases(text, tokens, ids, blocked, &ambiguous_ok);
   matches.insert(matches.end(), std::make_move_iterator(rule_matches.begin()), std::make_move_iterator(rule_matches.end()));
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
 
@@ -289,7 +313,10 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     shapes.clear();
     for (std::size_t i = m.first; i < m.last; ++i)
       if (tokens[i].is_word) shapes.push_back(detail::shape_of(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)));
-    const std::string& base = m.kind == EditKind::kRule ? m.rule_output : m.replacement->text;
+    const std::string& base = m.kind == EditKind::kRule                                         ? m.rule_output
+                              : !m.replacement->participle.empty() && detail::after_auxiliary(text, tokens, m.first)
+                                  ? m.replacement->participle
+                                  : m.replacement->text;
     std::string replacement = options.restore_case ? detail::match_case(base, shapes) : base;
     score += m.replacement->confidence * (m.replacement->ambiguous ? kAmbiguousScoreWeight : 1.0);
 

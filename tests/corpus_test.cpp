@@ -39,3 +39,22 @@ TEST_CASE("corpus samples restore to their golden outputs", "[corpus]") {
   }
   CHECK(checked >= 8);
 }
+
+// The originals were never spun: despin must leave them byte for byte and call them clean.
+TEST_CASE("corpus originals are left untouched", "[corpus]") {
+  auto engine = Engine::create({Dictionary::builtin()});
+  REQUIRE(engine.ok());
+  std::size_t checked = 0;
+  for (const auto& entry : fs::directory_iterator(DESPIN_CORPUS_DIR)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() < 13 || name.substr(name.size() - 13) != ".original.txt") continue;
+    INFO(name);
+    const std::string input = slurp(entry.path());
+    const Result r = engine.value().rewrite(input);
+    for (const Edit& e : r.edits) UNSCOPED_INFO(e.original << " -> " << e.replacement << " (" << e.rule << ")");
+    CHECK(r.edits.empty());
+    CHECK(r.spin_score < kSpinThreshold);
+    ++checked;
+  }
+  CHECK(checked >= 8);
+}

@@ -21,6 +21,8 @@ reality debut => world premiere
 surveys => reviews ; ambiguous ; conf 0.6
 discharge => release ; verb ; ambiguous
 /dependent on (\d+) surveys/ => based on \1 reviews ; conf 0.8
+surrender => give up ; verb
+organization => company ; ambiguous
 )";
 
 Engine make_engine(Options options = {}) {
@@ -105,6 +107,27 @@ TEST_CASE("ambiguous entries need evidence of spin in the paragraph", "[engine]"
   // Evidence in one paragraph does not license another.
   CHECK(rewrite("Pundits liked the spine chiller.\n\nThe surveys were discharged.") ==
         "Critics liked the thriller.\n\nThe surveys were discharged.");
+}
+
+TEST_CASE("a past participle is restored as one after have or be", "[engine]") {
+  CHECK(rewrite("They surrendered.") == "They gave up.");
+  CHECK(rewrite("They had surrendered.") == "They had given up.");
+  CHECK(rewrite("They had not yet surrendered.") == "They had not yet given up.");
+  CHECK(rewrite("They've surrendered.") == "They've given up.");
+  CHECK(rewrite("The city was quickly surrendered.") == "The city was quickly given up.");
+  CHECK(rewrite("Having surrendered, they left.") == "Having given up, they left.");
+  CHECK(rewrite("Soldiers surrendered their arms.") == "Soldiers gave up their arms.");
+}
+
+TEST_CASE("ambiguous words capitalised inside a sentence are taken for names", "[engine]") {
+  // Evidence (two unambiguous restorations) licenses ambiguous entries in each paragraph.
+  CHECK(rewrite("Pundits saw the spine chiller. The organization grew.") ==
+        "Critics saw the thriller. The company grew.");
+  CHECK(rewrite("Pundits saw the spine chiller. Organization grew.") ==
+        "Critics saw the thriller. Company grew.");
+  CHECK(rewrite("Pundits saw the spine chiller at the World Health Organization.") ==
+        "Critics saw the thriller at the World Health Organization.");
+  CHECK(rewrite("Pundits saw the spine chiller \"Surveys\".") == "Critics saw the thriller \"Reviews\".");
 }
 
 TEST_CASE("regular-expression rules with captures", "[engine]") {

@@ -1,0 +1,60 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include "context.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace despin::detail {
+namespace {
+
+std::string_view token_text(std::string_view text, const Token& t) { return text.substr(t.begin, t.end - t.begin); }
+
+bool is_one_of(std::string_view s, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+bool is_sentence_end(std::string_view s) { return is_one_of(s, {".", "!", "?", ":", "…", "•", "·"}); }
+
+bool is_opening_mark(std::string_view s) {
+  return is_one_of(s, {"\"", "'", "“", "‘", "«", "(", "[", "„", "—", "–", "-", "*"});
+}
+
+}  // namespace
+
+bool starts_sentence(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+  // Walk back over opening marks: '(“The' opens a sentence when what precedes the marks does.
+  while (true) {
+    if (i == 0 || tokens[i].line_break_before) return true;
+    const std::string_view prev = token_text(text, tokens[i - 1]);
+    if (is_sentence_end(prev)) return true;
+    if (!is_opening_mark(prev)) return false;
+    --i;
+  }
+}
+
+bool after_opening_quote(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+  if (i == 0) return false;
+  return is_one_of(token_text(text, tokens[i - 1]), {"\"", "“", "‘", "'", "«", "„"});
+}
+
+bool after_auxiliary(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+  std::string key;
+  // Look back over at most three tokens: "had not yet", "was quickly", "'ve".
+  for (std::size_t steps = 0; steps < 3 && i > 0; ++steps) {
+    const Token& t = tokens[--i];
+    if (!t.is_word) return false;
+    fold_key(token_text(text, t), key);
+    if (is_one_of(key, {"have", "has", "had", "having", "'ve", "'d", "be", "is", "are", "was", "were", "been",
+                        "being", "'s", "'re", "get", "gets", "got", "gotten", "getting", "hasn't", "haven't",
+                        "hadn't", "isn't", "aren't", "wasn't", "weren't"}) ||
+        key.ends_with("'ve") || key.ends_with("'d"))
+      return true;
+    const bool adverb = is_one_of(key, {"not", "n't", "never", "already", "just", "also", "yet", "since", "ever",
+                                        "recently", "finally", "been"}) ||
+                        (key.size() > 4 && key.ends_with("ly"));
+    if (!adverb) return false;
+  }
+  return false;
+}
+
+}  // namespace despin::detail
