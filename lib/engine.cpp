@@ -92,6 +92,19 @@ std::pair<std::string, std::string> split_first_word(const std::string& s) {
   return {s.substr(0, sp), s.substr(sp)};
 }
 
+// True when tokens [first, last) hold at least two words and every one starts with a capital.
+bool all_capitalised(std::string_view text, const std::vector<detail::Token>& tokens, std::size_t first,
+                     std::size_t last) {
+  int words = 0;
+  for (std::size_t k = first; k < last; ++k) {
+    if (!tokens[k].is_word) continue;
+    const detail::Shape s = detail::shape_of(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
+    if (s != detail::Shape::kTitle && s != detail::Shape::kUpper) return false;
+    ++words;
+  }
+  return words >= 2;
+}
+
 }  // namespace
 
 struct Engine::Impl {
@@ -237,8 +250,11 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
       const std::int32_t v = trie.value(node);
       if (v == detail::kNoValue) continue;
       const Replacement& r = phrases[static_cast<std::size_t>(v)];
-      if (r.ambiguous && (ambiguous_ok == nullptr || !(*ambiguous_ok)[tokens[i].paragraph] || looks_like_name()))
-        continue;
+      // Every word capitalised ("At Long Last") reads as a title or a name: even an unambiguous
+      // phrase then needs evidence, since the title may be quoted from elsewhere.
+      const bool needs_evidence = r.ambiguous || all_capitalised(text, tokens, i, j + 1);
+      if (needs_evidence && (ambiguous_ok == nullptr || !(*ambiguous_ok)[tokens[i].paragraph])) continue;
+      if (r.ambiguous && looks_like_name()) continue;
       best = v;
       best_end = j + 1;
     }
