@@ -56,4 +56,11 @@ bool takes_an(std::string_view phrase, bool* known) {
   return false;
 }
 
+void match_apostrophes(std::string& replacement, std::string_view spun) {
+  constexpr std::string_view kCurly = "\xE2\x80\x99";  // U+2019
+  if (spun.find(kCurly) == std::string_view::npos || spun.find('\'') != std::string_view::npos) return;
+  for (std::size_t pos = replacement.find('\''); pos != std::string::npos; pos = replacement.find('\'', pos + 3))
+    replacement.replace(pos, 1, kCurly);
+}
+
 }  // namespace despin::detail

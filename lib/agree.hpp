@@ -16,6 +16,10 @@ namespace despin::detail {
 // Premiere". Lower-case spun text keeps the replacement as the dictionary wrote it.
 std::string match_case(std::string_view replacement, const std::vector<Shape>& spun_word_shapes);
 
+// Writes the replacement's apostrophes as the spun text wrote them: a curly ’ in the input
+// ("the foundation’s best") makes the restored "the academy's best" curly too.
+void match_apostrophes(std::string& replacement, std::string_view spun);
+
 // Whether the indefinite article before `phrase` is "an" (by its first word's sound:
 // "an elite", "a university", "an hour"). Returns false for "a", and for phrases that start
 // with no letter, whose article we leave alone.

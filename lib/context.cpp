@@ -37,6 +37,17 @@ bool after_opening_quote(std::string_view text, const std::vector<Token>& tokens
   return is_one_of(token_text(text, tokens[i - 1]), {"\"", "“", "‘", "'", "«", "„"});
 }
 
+bool in_quoted_title(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+  for (std::size_t steps = 0; steps < 12 && i > 0 && !tokens[i].line_break_before; ++steps) {
+    if (after_opening_quote(text, tokens, i)) return true;
+    const Token& prev = tokens[--i];
+    if (!prev.is_word) return false;
+    const Shape s = shape_of(token_text(text, prev));
+    if (s != Shape::kTitle && s != Shape::kUpper) return false;
+  }
+  return false;
+}
+
 bool after_auxiliary(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
   std::string key;
   // Look back over at most three tokens: "had not yet", "was quickly", "'ve".

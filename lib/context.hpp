@@ -19,6 +19,10 @@ bool starts_sentence(std::string_view text, const std::vector<Token>& tokens, st
 // Not" names a work that was spun along with the prose around it).
 bool after_opening_quote(std::string_view text, const std::vector<Token>& tokens, std::size_t i);
 
+// True when token i is inside a quoted, capitalised title: an opening quote mark precedes it,
+// with nothing but capitalised words in between ("Waiting At Long Last").
+bool in_quoted_title(std::string_view text, const std::vector<Token>& tokens, std::size_t i);
+
 // True when a form of "have" or "be" (or "get") governs token i, allowing "not", "never" and
 // adverbs in -ly between: "had surrendered", "was not surrendered". The verb at i is then a
 // past participle, not a past tense ("had given up", not "had gave up").

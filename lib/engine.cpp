@@ -250,9 +250,11 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
       const std::int32_t v = trie.value(node);
       if (v == detail::kNoValue) continue;
       const Replacement& r = phrases[static_cast<std::size_t>(v)];
-      // Every word capitalised ("At Long Last") reads as a title or a name: even an unambiguous
-      // phrase then needs evidence, since the title may be quoted from elsewhere.
-      const bool needs_evidence = r.ambiguous || all_capitalised(text, tokens, i, j + 1);
+      // A quoted phrase with every word capitalised ("At Long Last") is a title: even an
+      // unambiguous phrase then needs evidence, since the title may be genuine. Unquoted
+      // capitalised names ("Incomparable Court") are restored as usual.
+      const bool needs_evidence =
+          r.ambiguous || (all_capitalised(text, tokens, i, j + 1) && detail::in_quoted_title(text, tokens, i));
       if (needs_evidence && (ambiguous_ok == nullptr || !(*ambiguous_ok)[tokens[i].paragraph])) continue;
       if (r.ambiguous && looks_like_name()) continue;
       best = v;
@@ -334,6 +336,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
                                   ? m.replacement->participle
                                   : m.replacement->text;
     std::string replacement = options.restore_case ? detail::match_case(base, shapes) : base;
+    detail::match_apostrophes(replacement, text.substr(b, e - b));
     score += m.replacement->confidence * (m.replacement->ambiguous ? kAmbiguousScoreWeight : 1.0);
 
     // "a tip top group" -> "an elite group": fix the article before the restored words.

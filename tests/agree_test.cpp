@@ -26,3 +26,15 @@ TEST_CASE("a or an by the sound of the next word", "[agree]") {
   takes_an("1990s", &known);
   CHECK_FALSE(known);
 }
+
+TEST_CASE("apostrophes follow the spun text's style", "[agree]") {
+  std::string r = "the academy's best";
+  despin::detail::match_apostrophes(r, "the foundation\xE2\x80\x99s best");
+  CHECK(r == "the academy\xE2\x80\x99s best");
+  r = "let's";
+  despin::detail::match_apostrophes(r, "how about we");
+  CHECK(r == "let's");
+  r = "it's";
+  despin::detail::match_apostrophes(r, "it's");
+  CHECK(r == "it's");
+}
