@@ -225,4 +225,41 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
   return out;
 }
 
+ParsedDictionary parse_term_list(std::string_view text, std::string_view name) {
+  ParsedDictionary out;
+  std::unordered_map<std::string, std::size_t> seen;
+  std::size_t line_no = 0;
+  auto report = [&](std::size_t col, const std::string& msg) {
+    if (out.errors.size() < kMaxReportedErrors) out.errors.push_back(location(name, line_no, col) + msg);
+    else if (out.errors.size() == kMaxReportedErrors) out.errors.push_back(std::string(name) + ": too many errors; stopped reporting");
+  };
+  while (!text.empty()) {
+    ++line_no;
+    std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+    line = line.substr(0, line.find('#'));
+    const std::size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos) continue;
+    line = line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+    if (const std::size_t bad = line.find_first_of(";"); bad != std::string_view::npos || line.find("=>") != std::string_view::npos) {
+      report(first + 1 + (bad != std::string_view::npos ? bad : line.find("=>")), "a term list holds one term a line, without '=>' or ';'");
+      continue;
+    }
+    if (line.find_first_of(" \t-") == std::string_view::npos || !has_word_character(line)) {
+      report(first + 1, "a term needs at least two words");
+      continue;
+    }
+    const std::string key = comparison_key(line);
+    const std::string source = std::string(name) + ":" + std::to_string(line_no);
+    if (auto [it, added] = seen.emplace(key, line_no); !added) {
+      report(first + 1, "'" + std::string(line) + "' is already listed on line " + std::to_string(it->second));
+      continue;
+    }
+    out.terms.push_back(Term{std::string(line), source});
+  }
+  return out;
+}
+
 }  // namespace despin::detail

@@ -15,6 +15,7 @@ namespace despin::detail {
 struct ParsedDictionary {
   std::vector<Entry> entries;
   std::vector<Example> examples;
+  std::vector<Term> terms;
   std::vector<std::string> errors;  // "name:line:col: message"; parsing continues past errors
 };
 
@@ -24,5 +25,9 @@ inline constexpr std::size_t kMaxReportedErrors = 20;
 // domain of entries before any @domain directive.
 ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
                                   std::string_view default_domain);
+
+// Parses a term list: one term a line, '#' comments, blank lines ignored. A term must hold at
+// least two words and none of the dictionary syntax ("=>", ";"), and appear once.
+ParsedDictionary parse_term_list(std::string_view text, std::string_view name);
 
 }  // namespace despin::detail

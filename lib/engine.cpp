@@ -8,9 +8,11 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <deque>
 #include <exception>
 
 #include "agree.hpp"
+#include "compose.hpp"
 #include "context.hpp"
 #include "inflect.hpp"
 #include "phrase_trie.hpp"
@@ -25,6 +27,7 @@ std::string_view to_string(EditKind kind) {
     case EditKind::kPhrase: return "phrase";
     case EditKind::kRule: return "rule";
     case EditKind::kAgree: return "agree";
+    case EditKind::kCompose: return "compose";
   }
   return "unknown";
 }
@@ -51,6 +54,9 @@ constexpr double kDocumentEvidenceDensity = 1.5;
 constexpr int kDocumentEvidenceMin = 5;
 // Ambiguous restorations count half in the spin score: they were applied on evidence, not alone.
 constexpr double kAmbiguousScoreWeight = 0.5;
+// Composed terms were never listed: they get a modest confidence, and like ambiguous entries
+// they apply only where there is evidence of spin.
+constexpr double kComposeConfidence = 0.6;
 
 struct Replacement {
   std::string text;
@@ -112,6 +118,7 @@ struct Engine::Impl {
   detail::PhraseTrie trie;
   std::vector<Replacement> phrases;
   std::vector<Rule> rules;
+  detail::TermComposer composer;
 
   Result rewrite(std::string_view text) const;
   std::vector<Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
@@ -159,6 +166,7 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e);
       }
     }
+    for (const Dictionary& d : dictionaries) impl->composer.learn(d);
     detail::tokenize("warm up ICU");  // fail here, as a value, if ICU's data is missing
   } catch (const std::exception& ex) {
     return Error(std::string("cannot build the engine: ") + ex.what());
@@ -303,7 +311,8 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       }
   };
   count_evidence(rule_matches);
-  count_evidence(match_phrases(text, tokens, ids, blocked, nullptr));
+  const std::vector<Match> unambiguous = match_phrases(text, tokens, ids, blocked, nullptr);
+  count_evidence(unambiguous);
   const bool document_spun = total_evidence >= kDocumentEvidenceMin &&
                              100.0 * total_evidence / std::max<std::size_t>(result.words, 1) >= kDocumentEvidenceDensity;
   std::vector<bool> ambiguous_ok(paragraphs);
@@ -315,7 +324,27 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   std::fill(blocked.begin(), blocked.end(), false);
   for (const Match& m : rule_matches)
     for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
+
+  // Term composition, where spin is evident, on words no listed phrase claims.
+  std::deque<Replacement> composed;
+  std::vector<Match> composed_matches;
+  if (!composer.empty() && std::find(ambiguous_ok.begin(), ambiguous_ok.end(), true) != ambiguous_ok.end()) {
+    std::vector<bool> taken = blocked;
+    for (const Match& m : unambiguous)
+      for (std::size_t i = m.first; i < m.last; ++i) taken[i] = true;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!ambiguous_ok[tokens[i].paragraph]) continue;
+      auto found = composer.find(text, tokens, i, taken);
+      if (!found) continue;
+      composed.push_back(Replacement{std::move(found->text), "compose:" + found->source, kComposeConfidence, true});
+      composed_matches.push_back(Match{i, found->last, &composed.back(), EditKind::kCompose, {}});
+      for (std::size_t k = i; k < found->last; ++k) blocked[k] = true;
+      i = found->last - 1;
+    }
+  }
   std::vector<Match> matches = match_phrases(text, tokens, ids, blocked, &ambiguous_ok);
+  matches.insert(matches.end(), std::make_move_iterator(composed_matches.begin()),
+                 std::make_move_iterator(composed_matches.end()));
   matches.insert(matches.end(), std::make_move_iterator(rule_matches.begin()), std::make_move_iterator(rule_matches.end()));
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
 

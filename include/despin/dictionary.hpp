@@ -29,6 +29,13 @@ struct Example {
   std::string source;  // "file:line"
 };
 
+// A known multi-word term from a term list (NAME.terms): the target vocabulary of term
+// composition ("irregular woodland" -> "random forest" because "random forest" is a term).
+struct Term {
+  std::string text;    // as written in prose: "Fourier transform"
+  std::string source;  // "file:line"
+};
+
 // The parsed content of one or more dictionary files. Cheap to copy.
 class Dictionary {
  public:
@@ -36,7 +43,8 @@ class Dictionary {
 
   // Parses dictionary text. `name` is used in error messages and rule ids ("name:line").
   // Any error rejects the whole text: the result then holds every error found (at most 20),
-  // each as "name:line:col: message".
+  // each as "name:line:col: message". A name ending in ".terms" is read as a term list: one
+  // multi-word term a line, '#' comments (docs/dictionary-format.md).
   static Expected<Dictionary> parse(std::string_view text, std::string_view name);
 
   // Reads and parses a file. Errors name the file.
@@ -51,10 +59,12 @@ class Dictionary {
 
   const std::vector<Entry>& entries() const { return entries_; }
   const std::vector<Example>& examples() const { return examples_; }
+  const std::vector<Term>& terms() const { return terms_; }
 
  private:
   std::vector<Entry> entries_;
   std::vector<Example> examples_;
+  std::vector<Term> terms_;
 };
 
 }  // namespace despin

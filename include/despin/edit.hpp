@@ -14,9 +14,10 @@ enum class EditKind {
   kPhrase,  // a dictionary phrase restored to its original wording
   kRule,    // a regular-expression rule from a dictionary
   kAgree,   // grammar agreement after another edit (a/an)
+  kCompose, // a technical term restored word by word (term composition, docs/spin-score.md)
 };
 
-// "decode", "phrase", "rule", "agree".
+// "decode", "phrase", "rule", "agree", "compose".
 std::string_view to_string(EditKind kind);
 
 // One change. Edits of a result are sorted by offset and never overlap: replacing every

@@ -1,0 +1,78 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// Term composition: word swaps learned from entries, accepted only when they form a known term.
+#include <catch2/catch.hpp>
+
+#include "despin/despin.hpp"
+
+using namespace despin;
+
+namespace {
+
+Engine composing_engine() {
+  // Swaps are learned from aligned entries; terms come from originals and the term list.
+  auto dict = Dictionary::parse(
+      "irregular variable => random variable\n"
+      "woodland fire => forest fire\n"
+      "neural organization => neural network\n"
+      "information mining => data mining\n"
+      "pundits => critics\n"
+      "spine chiller => thriller\n",
+      "compose.dict");
+  REQUIRE(dict.ok());
+  auto terms = Dictionary::parse("random forest\nsocial network\nlibrary science\n", "test.terms");
+  REQUIRE(terms.ok());
+  auto engine = Engine::create({dict.value(), terms.value()});
+  REQUIRE(engine.ok());
+  return engine.value();
+}
+
+// Two unambiguous restorations in the paragraph give the evidence composition needs.
+constexpr const char* kEvidence = "Pundits liked the spine chiller. ";
+
+}  // namespace
+
+TEST_CASE("a term nobody listed is composed from learned word swaps", "[compose]") {
+  const Engine engine = composing_engine();
+  Result r = engine.rewrite(std::string(kEvidence) + "We trained an irregular woodland.");
+  CHECK(r.text == "Critics liked the thriller. We trained a random forest.");
+  bool composed = false;
+  for (const Edit& e : r.edits)
+    if (e.kind == EditKind::kCompose) {
+      composed = true;
+      CHECK(e.original == "irregular woodland");
+      CHECK(e.rule == "compose:test.terms:1");
+    }
+  CHECK(composed);
+}
+
+TEST_CASE("composition keeps the plural and the case", "[compose]") {
+  const Engine engine = composing_engine();
+  CHECK(engine.rewrite(std::string(kEvidence) + "Irregular woodlands work.").text ==
+        "Critics liked the thriller. Random forests work.");
+  CHECK(engine.rewrite(std::string(kEvidence) + "Social organizations grow.").text ==
+        "Critics liked the thriller. Social networks grow.");
+}
+
+TEST_CASE("composition needs evidence and a known term", "[compose]") {
+  const Engine engine = composing_engine();
+  // No evidence: clean text keeps its words.
+  CHECK(engine.rewrite("We trained an irregular woodland.").text == "We trained an irregular woodland.");
+  // Evidence, but "irregular organization" maps to no known term.
+  CHECK(engine.rewrite(std::string(kEvidence) + "An irregular organization.").text ==
+        "Critics liked the thriller. An irregular organization.");
+}
+
+TEST_CASE("term lists are parsed and checked", "[compose][dictionary]") {
+  auto ok = Dictionary::parse("# comment\nrandom forest\n\n  Fourier transform  # trailing\n", "x.terms");
+  REQUIRE(ok.ok());
+  REQUIRE(ok.value().terms().size() == 2);
+  CHECK(ok.value().terms()[1].text == "Fourier transform");
+  CHECK(ok.value().terms()[1].source == "x.terms:4");
+  auto bad = Dictionary::parse("random forest\nforest\nRandom  forest\na => b\n", "x.terms");
+  REQUIRE_FALSE(bad.ok());
+  REQUIRE(bad.error().messages.size() == 3);
+  CHECK(bad.error().messages[0] == "x.terms:2:1: a term needs at least two words");
+  CHECK(bad.error().messages[1] == "x.terms:3:1: 'Random  forest' is already listed on line 1");
+  CHECK(bad.error().messages[2] == "x.terms:4:3: a term list holds one term a line, without '=>' or ';'");
+}
