@@ -28,7 +28,10 @@ std::string match_case(std::string_view replacement, const std::vector<Shape>& s
     }
     return out;
   }
-  if (letters.front() == Shape::kTitle || letters.front() == Shape::kUpper) return capitalize_first(replacement);
+  // "Be that as it may" -> "However". An acronym leading lower-case words ("PC supported
+  // analysis") says nothing about the sentence: the replacement keeps its own case.
+  if (letters.front() == Shape::kTitle || (letters.front() == Shape::kUpper && letters.size() == 1))
+    return capitalize_first(replacement);
   return std::string(replacement);
 }
 

@@ -7,7 +7,8 @@
 namespace despin::detail {
 namespace {
 
-// Words whose swaps are grammar, not vocabulary: never learned, never composed.
+}  // namespace
+
 bool is_function_word(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "a",   "an",  "the", "of",  "in",   "on",    "at",    "to",    "for",  "with", "by",  "from", "and",
@@ -20,6 +21,8 @@ bool is_word_key(std::string_view k) {
   return std::any_of(k.begin(), k.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0x80; });
 }
 
+namespace {
+
 std::string join(const std::vector<std::string_view>& parts) {
   std::string out;
   for (std::string_view p : parts) {
@@ -28,6 +31,13 @@ std::string join(const std::vector<std::string_view>& parts) {
   }
   return out;
 }
+
+struct Choice {
+  std::string_view key;
+  bool plural;  // the spun word was plural and this key is singular: pluralize the result
+};
+
+}  // namespace
 
 // Singular candidates of a plural key: "networks" -> "network", "libraries" -> "library",
 // "processes" -> "process".
@@ -52,13 +62,6 @@ std::string pluralize_last_word(const std::string& term) {
   return head + w;
 }
 
-struct Choice {
-  std::string_view key;
-  bool plural;  // the spun word was plural and this key is singular: pluralize the result
-};
-
-}  // namespace
-
 void TermComposer::add_swap(const std::string& spun, const std::string& original) {
   std::vector<std::string>& to = swaps_[spun];
   if (std::find(to.begin(), to.end(), original) == to.end() && to.size() < 8) {
@@ -80,12 +83,13 @@ void TermComposer::learn(const Dictionary& dictionary) {
     const std::vector<std::string> spun = phrase_keys(e.spun);
     const std::vector<std::string> original = phrase_keys(e.original);
     add_term(e.original, e.source);
-    if (spun.size() != original.size()) continue;
-    // Aligned word for word: each differing pair is a swap the spinner makes.
-    for (std::size_t k = 0; k < spun.size(); ++k) {
-      if (spun[k] == original[k] || !is_word_key(spun[k]) || !is_word_key(original[k])) continue;
-      if (is_function_word(spun[k]) || is_function_word(original[k])) continue;
-      add_swap(spun[k], original[k]);
+    // Aligned word for word: each differing pair is a swap the spinner makes. An entry that
+    // changes one word is clear evidence; one that changes several may be an idiom ("fourteen
+    // days" -> "two weeks" does not mean days -> weeks), so its pairs must recur in another entry.
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for_each_aligned_swap(spun, original, [&](const std::string& s, const std::string& o) { pairs.emplace_back(s, o); });
+    for (const auto& [s, o] : pairs) {
+      if (pairs.size() == 1 || ++multi_word_pairs_[s + '\n' + o] == 2) add_swap(s, o);
     }
   }
   for (const Term& t : dictionary.terms()) add_term(t.text, t.source);

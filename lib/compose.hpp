@@ -20,6 +20,19 @@
 
 namespace despin::detail {
 
+// Words whose swaps are grammar, not vocabulary ("of", "the"): never learned as swaps.
+bool is_function_word(std::string_view key);
+
+// Singular candidates of a plural key: "networks" -> "network", "libraries" -> "library".
+std::vector<std::string> singulars(std::string_view key);
+// "neural network" -> "neural networks", "library" -> "libraries".
+std::string pluralize_last_word(const std::string& phrase);
+
+// Calls swap(spun_key, original_key) for each differing word of two phrases that align word for
+// word (same number of tokens): "irregular variable" / "random variable" gives (irregular, random).
+template <class Swap>
+void for_each_aligned_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original, Swap swap);
+
 class TermComposer {
  public:
   // Learns word swaps and terms from dictionary entries and term lists.
@@ -50,7 +63,20 @@ class TermComposer {
   };
   std::unordered_map<std::string, std::vector<std::string>> swaps_;  // spun word key -> original keys
   std::unordered_map<std::string, TermInfo> terms_;                  // joined keys -> term
+  std::unordered_map<std::string, int> multi_word_pairs_;  // "spun\noriginal" -> entries seen
   std::size_t swaps_count_ = 0;
 };
+
+bool is_word_key(std::string_view key);
+
+template <class Swap>
+void for_each_aligned_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original, Swap swap) {
+  if (spun.size() != original.size()) return;
+  for (std::size_t k = 0; k < spun.size(); ++k) {
+    if (spun[k] == original[k] || !is_word_key(spun[k]) || !is_word_key(original[k])) continue;
+    if (is_function_word(spun[k]) || is_function_word(original[k])) continue;
+    swap(spun[k], original[k]);
+  }
+}
 
 }  // namespace despin::detail

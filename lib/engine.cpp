@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <unordered_map>
 #include <exception>
 
 #include "agree.hpp"
@@ -57,6 +58,8 @@ constexpr double kAmbiguousScoreWeight = 0.5;
 // Composed terms were never listed: they get a modest confidence, and like ambiguous entries
 // they apply only where there is evidence of spin.
 constexpr double kComposeConfidence = 0.6;
+// A lone word restored the way the same document restored it inside a longer phrase.
+constexpr double kDocumentConfidence = 0.5;
 
 struct Replacement {
   std::string text;
@@ -123,6 +126,9 @@ struct Engine::Impl {
   Result rewrite(std::string_view text) const;
   std::vector<Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
                                  const std::vector<detail::ByteSpan>& invalid) const;
+  void apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
+                                  const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
+                                  std::deque<Replacement>& store) const;
   std::vector<Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
                                    const std::vector<std::uint32_t>& ids, const std::vector<bool>& blocked,
                                    const std::vector<bool>* ambiguous_ok) const;
@@ -278,6 +284,75 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
   return out;
 }
 
+// A spinner swaps a word the same way throughout a document, so the document's own multi-word
+// restorations tell what a lone word was: after "highlight extraction" -> "feature extraction",
+// a lone "highlights" no entry knows was "features". Only words no entry matched are filled
+// (a dictionary reading is not overridden: "meat blade" -> "meat cleaver" must not turn every
+// "blade" into "cleaver"). Applies where ambiguous entries may (evidence of spin).
+void Engine::Impl::apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
+                                              const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
+                                              std::deque<Replacement>& store) const {
+  struct Learned {
+    std::string original;
+    const Replacement* teacher;
+  };
+  std::unordered_map<std::string, Learned> learned;
+  std::vector<std::string> spun_keys;
+  for (const Match& m : matches) {
+    // Only listed, unambiguous phrases teach: they are the evidence we trust.
+    if (m.last - m.first < 2 || m.kind != EditKind::kPhrase || m.replacement->ambiguous) continue;
+    spun_keys.clear();
+    for (std::size_t i = m.first; i < m.last; ++i) {
+      spun_keys.emplace_back();
+      detail::fold_key(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), spun_keys.back());
+    }
+    // Only a phrase that differs in one word teaches: "film industry numbers" -> "box office
+    // numbers" is an idiom, not "film" -> "box".
+    int swaps = 0;
+    std::string spun_word, original_word;
+    detail::for_each_aligned_swap(spun_keys, detail::phrase_keys(m.replacement->text),
+                                  [&](const std::string& s, const std::string& o) {
+                                    ++swaps;
+                                    spun_word = s;
+                                    original_word = o;
+                                  });
+    if (swaps == 1) learned.try_emplace(spun_word, Learned{original_word, m.replacement});
+  }
+  if (learned.empty()) return;
+
+  std::vector<bool> covered(tokens.size(), false);
+  for (const Match& m : matches)
+    for (std::size_t i = m.first; i < m.last; ++i) covered[i] = true;
+  std::string key;
+  auto consistent = [&](std::size_t i) -> const Replacement* {
+    const detail::Token& t = tokens[i];
+    if (!t.is_word || !ambiguous_ok[t.paragraph]) return nullptr;
+    detail::fold_key(text.substr(t.begin, t.end - t.begin), key);
+    auto it = learned.find(key);
+    bool plural = false;
+    for (const std::string& singular : it == learned.end() ? detail::singulars(key) : std::vector<std::string>{}) {
+      if (it = learned.find(singular); it != learned.end()) {
+        plural = true;
+        break;
+      }
+    }
+    if (it == learned.end()) return nullptr;
+    const detail::Shape shape = detail::shape_of(text.substr(t.begin, t.end - t.begin));
+    if (shape != detail::Shape::kLower && !detail::starts_sentence(text, tokens, i)) return nullptr;  // a name
+    store.push_back(Replacement{plural ? detail::pluralize_last_word(it->second.original) : it->second.original, "document:" + it->second.teacher->source,
+                                kDocumentConfidence, true});
+    return &store.back();
+  };
+  // A lone word no entry knows is restored as the document restored it elsewhere.
+  const std::size_t before = matches.size();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (covered[i]) continue;
+    if (const Replacement* r = consistent(i); r != nullptr) matches.push_back(Match{i, i + 1, r, EditKind::kPhrase, {}});
+  }
+  if (matches.size() != before)
+    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
+}
+
 Result Engine::Impl::rewrite(std::string_view text) const {
   Result result;
   const std::vector<detail::ByteSpan> invalid = detail::invalid_utf8_spans(text);
@@ -325,28 +400,48 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   for (const Match& m : rule_matches)
     for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
 
-  // Term composition, where spin is evident, on words no listed phrase claims.
+  std::vector<Match> matches = match_phrases(text, tokens, ids, blocked, &ambiguous_ok);
+
+  // Term composition, where spin is evident. Listed phrases come first; a composed term may
+  // replace ambiguous phrase matches only when it covers them and is longer than each
+  // ("convolutional neural organization" beats the lone "organization" -> "company").
   std::deque<Replacement> composed;
-  std::vector<Match> composed_matches;
   if (!composer.empty() && std::find(ambiguous_ok.begin(), ambiguous_ok.end(), true) != ambiguous_ok.end()) {
     std::vector<bool> taken = blocked;
-    for (const Match& m : unambiguous)
-      for (std::size_t i = m.first; i < m.last; ++i) taken[i] = true;
+    std::vector<std::ptrdiff_t> owner(n, -1);
+    for (std::size_t k = 0; k < matches.size(); ++k)
+      for (std::size_t i = matches[k].first; i < matches[k].last; ++i) {
+        owner[i] = static_cast<std::ptrdiff_t>(k);
+        if (!matches[k].replacement->ambiguous) taken[i] = true;
+      }
+    std::vector<bool> dropped(matches.size(), false);
+    std::vector<Match> composed_matches;
     for (std::size_t i = 0; i < n; ++i) {
-      if (!ambiguous_ok[tokens[i].paragraph]) continue;
+      if (!ambiguous_ok[tokens[i].paragraph] || taken[i]) continue;
+      if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
       auto found = composer.find(text, tokens, i, taken);
       if (!found) continue;
+      bool longer = true;
+      for (std::size_t k = i; k < found->last && longer; ++k) {
+        if (owner[k] < 0) continue;
+        const Match& m = matches[static_cast<std::size_t>(owner[k])];
+        longer = m.first >= i && m.last <= found->last && m.last - m.first < found->last - i;
+      }
+      if (!longer) continue;
+      for (std::size_t k = i; k < found->last; ++k)
+        if (owner[k] >= 0) dropped[static_cast<std::size_t>(owner[k])] = true;
       composed.push_back(Replacement{std::move(found->text), "compose:" + found->source, kComposeConfidence, true});
       composed_matches.push_back(Match{i, found->last, &composed.back(), EditKind::kCompose, {}});
-      for (std::size_t k = i; k < found->last; ++k) blocked[k] = true;
       i = found->last - 1;
     }
+    std::size_t k = 0;
+    std::erase_if(matches, [&](const Match&) { return dropped[k++]; });
+    matches.insert(matches.end(), std::make_move_iterator(composed_matches.begin()),
+                   std::make_move_iterator(composed_matches.end()));
   }
-  std::vector<Match> matches = match_phrases(text, tokens, ids, blocked, &ambiguous_ok);
-  matches.insert(matches.end(), std::make_move_iterator(composed_matches.begin()),
-                 std::make_move_iterator(composed_matches.end()));
   matches.insert(matches.end(), std::make_move_iterator(rule_matches.begin()), std::make_move_iterator(rule_matches.end()));
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
+  apply_document_consistency(text, tokens, ambiguous_ok, matches, composed);
 
   std::vector<bool> covered(n, false);
   for (const Match& m : matches)

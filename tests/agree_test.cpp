@@ -38,3 +38,10 @@ TEST_CASE("apostrophes follow the spun text's style", "[agree]") {
   despin::detail::match_apostrophes(r, "it's");
   CHECK(r == "it's");
 }
+
+TEST_CASE("an acronym leading lower-case words does not capitalise the replacement", "[agree]") {
+  using despin::detail::Shape;
+  CHECK(despin::detail::match_case("computer-aided diagnosis", {Shape::kUpper, Shape::kLower, Shape::kLower}) ==
+        "computer-aided diagnosis");
+  CHECK(despin::detail::match_case("computer-aided diagnosis", {Shape::kTitle, Shape::kLower}) == "Computer-aided diagnosis");
+}

@@ -76,3 +76,28 @@ TEST_CASE("term lists are parsed and checked", "[compose][dictionary]") {
   CHECK(bad.error().messages[1] == "x.terms:3:1: 'Random  forest' is already listed on line 1");
   CHECK(bad.error().messages[2] == "x.terms:4:3: a term list holds one term a line, without '=>' or ';'");
 }
+
+TEST_CASE("a lone word takes the reading the document gave it in a phrase", "[compose]") {
+  auto dict = Dictionary::parse(
+      "neural organization => neural network\n"
+      "organization => company ; ambiguous\n"
+      "highlight extraction => feature extraction\n"
+      "film industry numbers => box office numbers\n"
+      "pundits => critics\n"
+      "spine chiller => thriller\n",
+      "doc.dict");
+  REQUIRE(dict.ok());
+  auto engine = Engine::create({dict.value()});
+  REQUIRE(engine.ok());
+  const std::string evidence = "Pundits liked the spine chiller. ";
+  // A dictionary reading is kept: the general entry says company.
+  Result r = engine.value().rewrite(evidence + "A neural organization learns. The organization has highlights.");
+  CHECK(r.text == "Critics liked the thriller. A neural network learns. The company has highlights.");
+  r = engine.value().rewrite(evidence + "We used highlight extraction. Highlights matter.");
+  CHECK(r.text == "Critics liked the thriller. We used feature extraction. Features matter.");
+  // An idiom that changes several words teaches nothing: "film" stays "film".
+  r = engine.value().rewrite(evidence + "The film industry numbers were good. The film was long.");
+  CHECK(r.text == "Critics liked the thriller. The box office numbers were good. The film was long.");
+  // Without evidence nothing lone changes.
+  CHECK(engine.value().rewrite("The organization grew.").text == "The organization grew.");
+}
