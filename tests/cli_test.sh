@@ -86,5 +86,24 @@ check "--help" bash -c '"$1" --help | grep -q -- "--no-default-dict"' _ "$DESPIN
 out=$(printf 'Be that as it may, it worked.\n' | "$DESPIN")
 check "builtin dictionary" test "$out" = "However, it worked."
 
+# Bytes despin does not rewrite pass through exactly: CRLF, a byte order mark, NUL bytes.
+printf '\xef\xbb\xbfpundits\r\nsaid\0 no\r\n' > "$tmp/odd.txt"
+printf '\xef\xbb\xbfcritics\r\nsaid\0 no\r\n' > "$tmp/odd.expected"
+"$DESPIN" --no-default-dict --dict "$tmp/t.dict" "$tmp/odd.txt" > "$tmp/odd.out"; rc=$?
+check "CRLF, BOM and NUL kept" cmp -s "$tmp/odd.out" "$tmp/odd.expected"
+check "CRLF, BOM and NUL exit 0" test $rc -eq 0
+
+# A 50 MB single line (no line break at all) is processed whole.
+python3 -c '
+import sys
+sys.stdout.write("pundits say yes, " * (50 * 1024 * 1024 // 17))' > "$tmp/long.txt"
+"$DESPIN" --no-default-dict --dict "$tmp/t.dict" "$tmp/long.txt" > "$tmp/long.out"; rc=$?
+check "50 MB line exit 0" test $rc -eq 0
+check "50 MB line restored throughout" python3 -c '
+import sys
+data = open(sys.argv[1], "rb").read()
+n = 50 * 1024 * 1024 // 17
+sys.exit(0 if data == b"critics say yes, " * n else 1)' "$tmp/long.out"
+
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]
