@@ -5,9 +5,6 @@
 #include <cctype>
 
 namespace despin::detail {
-namespace {
-
-}  // namespace
 
 bool is_function_word(std::string_view w) {
   static constexpr std::string_view kWords[] = {
@@ -20,24 +17,6 @@ bool is_function_word(std::string_view w) {
 bool is_word_key(std::string_view k) {
   return std::any_of(k.begin(), k.end(), [](unsigned char c) { return std::isalnum(c) || c >= 0x80; });
 }
-
-namespace {
-
-std::string join(const std::vector<std::string_view>& parts) {
-  std::string out;
-  for (std::string_view p : parts) {
-    if (!out.empty()) out += ' ';
-    out += p;
-  }
-  return out;
-}
-
-struct Choice {
-  std::string_view key;
-  bool plural;  // the spun word was plural and this key is singular: pluralize the result
-};
-
-}  // namespace
 
 // Singular candidates of a plural key: "networks" -> "network", "libraries" -> "library",
 // "processes" -> "process".
@@ -64,7 +43,7 @@ std::string pluralize_last_word(const std::string& term) {
 
 void TermComposer::add_swap(const std::string& spun, const std::string& original) {
   std::vector<std::string>& to = swaps_[spun];
-  if (std::find(to.begin(), to.end(), original) == to.end() && to.size() < 8) {
+  if (std::find(to.begin(), to.end(), original) == to.end() && to.size() < kMaxSwapsPerWord) {
     to.push_back(original);
     ++swaps_count_;
   }
@@ -73,8 +52,8 @@ void TermComposer::add_swap(const std::string& spun, const std::string& original
 void TermComposer::add_term(const std::string& display, const std::string& source) {
   std::vector<std::string> keys = phrase_keys(display);
   if (std::count_if(keys.begin(), keys.end(), [](const std::string& k) { return is_word_key(k); }) < 2) return;
-  std::vector<std::string_view> views(keys.begin(), keys.end());
-  terms_.insert_or_assign(join(views), TermInfo{display, source});
+  terms_.push_back(TermInfo{display, source});
+  term_trie_.insert(keys, static_cast<std::int32_t>(terms_.size() - 1));
 }
 
 void TermComposer::learn(const Dictionary& dictionary) {
@@ -93,91 +72,74 @@ void TermComposer::learn(const Dictionary& dictionary) {
     }
   }
   for (const Term& t : dictionary.terms()) add_term(t.text, t.source);
+  for (const WordSwap& w : dictionary.word_swaps()) add_swap(w.spun, w.original);
+}
+
+bool TermComposer::is_term(const std::vector<std::string>& keys, std::size_t len, std::string_view last) const {
+  std::uint32_t node = PhraseTrie::root();
+  for (std::size_t k = 0; k < len; ++k) {
+    const std::uint32_t id = term_trie_.word_id(k + 1 == len ? last : std::string_view(keys[k]));
+    if (id == kNoWord || (node = term_trie_.child(node, id)) == kNoNode) return false;
+  }
+  return term_trie_.value(node) != kNoValue;
 }
 
 std::optional<TermComposer::Found> TermComposer::find(std::string_view text, const std::vector<Token>& tokens,
                                                       std::size_t first, const std::vector<bool>& blocked) const {
   if (first >= tokens.size() || !tokens[first].is_word || blocked[first]) return std::nullopt;
   std::vector<std::string> keys;
-  std::size_t limit = first;
-  for (; limit < tokens.size() && limit - first < kMaxTokens; ++limit) {
-    if (blocked[limit] || (limit > first && tokens[limit].paragraph != tokens[first].paragraph)) break;
+  for (std::size_t k = first; k < tokens.size() && k - first < kMaxTokens; ++k) {
+    if (blocked[k] || (k > first && tokens[k].paragraph != tokens[first].paragraph)) break;
     keys.emplace_back();
-    fold_key(text.substr(tokens[limit].begin, tokens[limit].end - tokens[limit].begin), keys.back());
+    fold_key(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), keys.back());
   }
   if (keys.size() < 2) return std::nullopt;
-  // Most runs hold no swappable word at all: reject them before building anything.
-  const bool swappable = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
-    if (swaps_.count(k)) return true;
-    for (const std::string& s : singulars(k))
-      if (swaps_.count(s)) return true;
-    return false;
-  });
-  if (!swappable) return std::nullopt;
 
-  std::vector<std::vector<Choice>> choices;
-  std::vector<std::string> singular_store;
-  for (std::size_t end = keys.size(); end >= 2; --end) {
-    if (!tokens[first + end - 1].is_word) continue;
-    const std::size_t words = static_cast<std::size_t>(std::count_if(
-        tokens.begin() + static_cast<std::ptrdiff_t>(first), tokens.begin() + static_cast<std::ptrdiff_t>(first + end),
-        [](const Token& t) { return t.is_word; }));
-    if (words < 2) continue;
-
-    // Alternatives per position: the word itself, then what it may have been.
-    choices.assign(end, {});
-    bool any_swap = false;
-    for (std::size_t k = 0; k < end; ++k) {
-      choices[k].push_back(Choice{keys[k], false});
-      if (auto it = swaps_.find(keys[k]); it != swaps_.end()) {
-        for (const std::string& o : it->second) choices[k].push_back(Choice{o, false});
-        any_swap = true;
-      }
+  // Walk the term trie with, at each position, the word itself or what it may have been; the
+  // last word may also be a plural whose singular (or its original) continues the term.
+  struct Best {
+    std::size_t len = 0;
+    std::int32_t term = kNoValue;
+    bool plural = false;
+  } best;
+  std::vector<std::string> singular_forms;
+  auto word_count = [&](std::size_t len) {
+    std::size_t words = 0;
+    for (std::size_t k = 0; k < len; ++k) words += tokens[first + k].is_word;
+    return words;
+  };
+  auto walk = [&](auto& self, std::size_t k, std::uint32_t node, bool changed) -> void {
+    if (k == keys.size()) return;
+    const std::string& key = keys[k];
+    auto step = [&](std::string_view word, bool plural, bool swapped) {
+      const std::uint32_t id = term_trie_.word_id(word);
+      if (id == kNoWord) return;
+      const std::uint32_t child = term_trie_.child(node, id);
+      if (child == kNoNode) return;
+      const bool now_changed = changed || swapped;
+      if (!plural) self(self, k + 1, child, now_changed);
+      const std::int32_t v = term_trie_.value(child);
+      if (v == kNoValue || !now_changed || k + 1 <= best.len || !tokens[first + k].is_word || word_count(k + 1) < 2)
+        return;
+      // A run that is itself a known term is genuine: leave it.
+      if (is_term(keys, k + 1, key)) return;
+      for (const std::string& s : singulars(key))
+        if (is_term(keys, k + 1, s)) return;
+      best = Best{k + 1, v, plural};
+    };
+    step(key, false, false);
+    if (auto it = swaps_.find(key); it != swaps_.end())
+      for (const std::string& o : it->second) step(o, false, true);
+    for (const std::string& s : singulars(key)) {
+      step(s, true, false);
+      if (auto it = swaps_.find(s); it != swaps_.end())
+        for (const std::string& o : it->second) step(o, true, true);
     }
-    singular_store = singulars(keys[end - 1]);
-    for (const std::string& s : singular_store) {
-      choices[end - 1].push_back(Choice{s, true});
-      if (auto it = swaps_.find(s); it != swaps_.end()) {
-        for (const std::string& o : it->second) choices[end - 1].push_back(Choice{o, true});
-        any_swap = true;
-      }
-    }
-    if (!any_swap) continue;
-
-    // A run that is itself a known term (in any number) is genuine: leave it.
-    std::vector<std::string_view> parts(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(end));
-    bool genuine = terms_.count(join(parts)) > 0;
-    for (const std::string& s : singular_store) {
-      parts.back() = s;
-      genuine = genuine || terms_.count(join(parts)) > 0;
-    }
-    if (genuine) continue;
-
-    // Try every combination (odometer order), bounded: long runs of swappable words are rare.
-    std::vector<std::size_t> pick(end, 0);
-    for (int budget = 512; budget > 0; --budget) {
-      std::size_t k = end;
-      while (k > 0) {
-        --k;
-        if (++pick[k] < choices[k].size()) break;
-        pick[k] = 0;
-        if (k == 0) { k = end + 1; break; }
-      }
-      if (k == end + 1) break;  // wrapped around: all tried
-      bool changed = false;
-      for (std::size_t p = 0; p < end; ++p) {
-        parts[p] = choices[p][pick[p]].key;
-        changed = changed || pick[p] != 0;
-      }
-      if (!changed) continue;
-      if (auto it = terms_.find(join(parts)); it != terms_.end()) {
-        const bool plural = choices[end - 1][pick[end - 1]].plural;
-        return Found{first + end, plural ? pluralize_last_word(it->second.display) : it->second.display,
-                     it->second.source};
-      }
-    }
-  }
-  return std::nullopt;
+  };
+  walk(walk, 0, PhraseTrie::root(), false);
+  if (best.term == kNoValue) return std::nullopt;
+  const TermInfo& t = terms_[static_cast<std::size_t>(best.term)];
+  return Found{first + best.len, best.plural ? pluralize_last_word(t.display) : t.display, t.source};
 }
 
 }  // namespace despin::detail

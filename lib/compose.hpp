@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "despin/dictionary.hpp"
+#include "phrase_trie.hpp"
 #include "tokenizer.hpp"
 
 namespace despin::detail {
@@ -54,15 +55,19 @@ class TermComposer {
 
  private:
   static constexpr std::size_t kMaxTokens = 8;  // "k - nearest neighbor classifier" is 5 tokens
+  static constexpr std::size_t kMaxSwapsPerWord = 64;
   void add_swap(const std::string& spun, const std::string& original);
   void add_term(const std::string& display, const std::string& source);
+  // Whether keys[0..len) (the last one possibly singularised) is itself a known term.
+  bool is_term(const std::vector<std::string>& keys, std::size_t len, std::string_view last) const;
 
   struct TermInfo {
     std::string display;
     std::string source;
   };
   std::unordered_map<std::string, std::vector<std::string>> swaps_;  // spun word key -> original keys
-  std::unordered_map<std::string, TermInfo> terms_;                  // joined keys -> term
+  PhraseTrie term_trie_;                                             // term keys -> index in terms_
+  std::vector<TermInfo> terms_;
   std::unordered_map<std::string, int> multi_word_pairs_;  // "spun\noriginal" -> entries seen
   std::size_t swaps_count_ = 0;
 };

@@ -31,14 +31,15 @@ std::string stem_of(std::string_view name) {
 }  // namespace
 
 Expected<Dictionary> Dictionary::parse(std::string_view text, std::string_view name) {
-  const bool term_list = name.size() >= 6 && name.substr(name.size() - 6) == ".terms";
-  detail::ParsedDictionary parsed =
-      term_list ? detail::parse_term_list(text, name) : detail::parse_dictionary(text, name, stem_of(name));
+  detail::ParsedDictionary parsed = name.ends_with(".terms")   ? detail::parse_term_list(text, name)
+                                    : name.ends_with(".swaps") ? detail::parse_swap_list(text, name)
+                                                               : detail::parse_dictionary(text, name, stem_of(name));
   if (!parsed.errors.empty()) return Error(std::move(parsed.errors));
   Dictionary d;
   d.entries_ = std::move(parsed.entries);
   d.examples_ = std::move(parsed.examples);
   d.terms_ = std::move(parsed.terms);
+  d.word_swaps_ = std::move(parsed.word_swaps);
   return d;
 }
 
@@ -74,6 +75,7 @@ void Dictionary::append(const Dictionary& other) {
   entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
   examples_.insert(examples_.end(), other.examples_.begin(), other.examples_.end());
   terms_.insert(terms_.end(), other.terms_.begin(), other.terms_.end());
+  word_swaps_.insert(word_swaps_.end(), other.word_swaps_.begin(), other.word_swaps_.end());
 }
 
 }  // namespace despin

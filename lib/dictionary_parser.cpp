@@ -262,4 +262,45 @@ ParsedDictionary parse_term_list(std::string_view text, std::string_view name) {
   return out;
 }
 
+ParsedDictionary parse_swap_list(std::string_view text, std::string_view name) {
+  ParsedDictionary out;
+  std::size_t line_no = 0;
+  auto report = [&](std::size_t col, const std::string& msg) {
+    if (out.errors.size() < kMaxReportedErrors) out.errors.push_back(location(name, line_no, col) + msg);
+    else if (out.errors.size() == kMaxReportedErrors) out.errors.push_back(std::string(name) + ": too many errors; stopped reporting");
+  };
+  auto single_word = [](std::string_view w) {
+    return !w.empty() && w.find_first_of(" \t;#") == std::string_view::npos && has_word_character(w);
+  };
+  auto trim = [](std::string_view v) {
+    const std::size_t b = v.find_first_not_of(" \t\r");
+    return b == std::string_view::npos ? std::string_view() : v.substr(b, v.find_last_not_of(" \t\r") - b + 1);
+  };
+  while (!text.empty()) {
+    ++line_no;
+    std::size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+    line = line.substr(0, line.find('#'));
+    if (trim(line).empty()) continue;
+    const std::size_t arrow = line.find("=>");
+    if (arrow == std::string_view::npos) {
+      report(line.find_first_not_of(" \t") + 1, "expected 'SPUN => ORIGINAL' (one word each side)");
+      continue;
+    }
+    const std::string_view spun = trim(line.substr(0, arrow)), original = trim(line.substr(arrow + 2));
+    if (!single_word(spun) || !single_word(original)) {
+      report(single_word(spun) ? arrow + 3 : 1, "a swap list pairs single words: 'SPUN => ORIGINAL'");
+      continue;
+    }
+    if (comparison_key(spun) == comparison_key(original)) {
+      report(1, "the original is the same as the spun word");
+      continue;
+    }
+    out.word_swaps.push_back(WordSwap{std::string(spun), std::string(original), std::string(name) + ":" + std::to_string(line_no)});
+  }
+  return out;
+}
+
 }  // namespace despin::detail

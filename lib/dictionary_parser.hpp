@@ -16,6 +16,7 @@ struct ParsedDictionary {
   std::vector<Entry> entries;
   std::vector<Example> examples;
   std::vector<Term> terms;
+  std::vector<WordSwap> word_swaps;
   std::vector<std::string> errors;  // "name:line:col: message"; parsing continues past errors
 };
 
@@ -29,5 +30,8 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
 // Parses a term list: one term a line, '#' comments, blank lines ignored. A term must hold at
 // least two words and none of the dictionary syntax ("=>", ";"), and appear once.
 ParsedDictionary parse_term_list(std::string_view text, std::string_view name);
+
+// Parses a swap list: one "SPUN => ORIGINAL" pair of single words a line, '#' comments.
+ParsedDictionary parse_swap_list(std::string_view text, std::string_view name);
 
 }  // namespace despin::detail

@@ -36,6 +36,14 @@ struct Term {
   std::string source;  // "file:line"
 };
 
+// A word-level swap from a swap list (NAME.swaps): `spun` may be a spinner's synonym for
+// `original`. Used only by term composition, never applied on its own.
+struct WordSwap {
+  std::string spun;
+  std::string original;
+  std::string source;  // "file:line"
+};
+
 // The parsed content of one or more dictionary files. Cheap to copy.
 class Dictionary {
  public:
@@ -44,7 +52,8 @@ class Dictionary {
   // Parses dictionary text. `name` is used in error messages and rule ids ("name:line").
   // Any error rejects the whole text: the result then holds every error found (at most 20),
   // each as "name:line:col: message". A name ending in ".terms" is read as a term list: one
-  // multi-word term a line, '#' comments (docs/dictionary-format.md).
+  // multi-word term a line, '#' comments; one ending in ".swaps" as a swap list, one
+  // "SPUN => ORIGINAL" pair of single words a line (docs/dictionary-format.md).
   static Expected<Dictionary> parse(std::string_view text, std::string_view name);
 
   // Reads and parses a file. Errors name the file.
@@ -60,11 +69,13 @@ class Dictionary {
   const std::vector<Entry>& entries() const { return entries_; }
   const std::vector<Example>& examples() const { return examples_; }
   const std::vector<Term>& terms() const { return terms_; }
+  const std::vector<WordSwap>& word_swaps() const { return word_swaps_; }
 
  private:
   std::vector<Entry> entries_;
   std::vector<Example> examples_;
   std::vector<Term> terms_;
+  std::vector<WordSwap> word_swaps_;
 };
 
 }  // namespace despin
