@@ -50,8 +50,12 @@ void TermComposer::add_swap(const std::string& spun, const std::string& original
 }
 
 void TermComposer::add_term(const std::string& display, const std::string& source) {
+  // Only terms of two or more content words: "result in" or "the beginning" are grammar, and
+  // composing into them turns ordinary phrases ("lead in", "the first") into wrong ones.
   std::vector<std::string> keys = phrase_keys(display);
-  if (std::count_if(keys.begin(), keys.end(), [](const std::string& k) { return is_word_key(k); }) < 2) return;
+  if (std::count_if(keys.begin(), keys.end(),
+                    [](const std::string& k) { return is_word_key(k) && !is_function_word(k); }) < 2)
+    return;
   terms_.push_back(TermInfo{display, source});
   term_trie_.insert(keys, static_cast<std::int32_t>(terms_.size() - 1));
 }

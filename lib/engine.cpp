@@ -421,6 +421,15 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
       auto found = composer.find(text, tokens, i, taken);
       if (!found) continue;
+      // Capitalised words inside a sentence belong to names ("American psychological ..."):
+      // a name is not a spun term.
+      bool name = false;
+      for (std::size_t k = i; k < found->last && !name; ++k) {
+        const detail::Shape shape = detail::shape_of(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
+        name = tokens[k].is_word && shape != detail::Shape::kLower && shape != detail::Shape::kNone &&
+               !(k == i && detail::starts_sentence(text, tokens, k));
+      }
+      if (name) continue;
       bool longer = true;
       for (std::size_t k = i; k < found->last && longer; ++k) {
         if (owner[k] < 0) continue;
