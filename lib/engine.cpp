@@ -69,6 +69,10 @@ struct Replacement {
   // For a spun past tense that is also its past participle ("surrendered") whose original has two
   // forms ("gave up" / "given up"): the participle, used after "have" or "be".
   std::string participle = {};
+  int domain = -1;  // index into Engine::Impl::domains
+  // Other readings of the same ambiguous phrase from other domains ("coordinate" is "direct" in
+  // film and "match" in sports): indexes into the phrase store. The document's domain decides.
+  std::vector<std::int32_t> readings = {};
 };
 
 struct Rule {
@@ -84,13 +88,27 @@ struct Match {
   std::string rule_output;  // for rules: the rewritten text before case matching
 };
 
-// Adds a phrase; returns its replacement, or nullptr when the phrase restores nothing.
+// Adds a phrase; returns its replacement, or nullptr when the phrase restores nothing. A later
+// entry for the same phrase replaces an earlier one, except that two ambiguous entries from
+// different domains are both kept as readings.
 Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::string& spun,
-                        const std::string& original, const Entry& e) {
+                        const std::string& original, const Entry& e, int domain) {
   std::vector<std::string> keys = detail::phrase_keys(spun);
   if (keys.empty() || keys == detail::phrase_keys(original)) return nullptr;
-  store.push_back(Replacement{original, e.source, e.confidence, e.ambiguous});
-  trie.insert(keys, static_cast<std::int32_t>(store.size() - 1));
+  const std::int32_t existing = trie.find(keys);
+  store.push_back(Replacement{original, e.source, e.confidence, e.ambiguous, {}, domain});
+  const auto index = static_cast<std::int32_t>(store.size() - 1);
+  if (existing != detail::kNoValue) {
+    const Replacement& old = store[static_cast<std::size_t>(existing)];
+    if (old.ambiguous && e.ambiguous && old.domain != domain) {
+      std::vector<std::int32_t> readings;
+      for (std::int32_t r : old.readings)
+        if (store[static_cast<std::size_t>(r)].domain != domain) readings.push_back(r);
+      readings.push_back(existing);
+      store.back().readings = std::move(readings);
+    }
+  }
+  trie.insert(keys, index);
   return &store.back();
 }
 
@@ -122,6 +140,16 @@ struct Engine::Impl {
   std::vector<Replacement> phrases;
   std::vector<Rule> rules;
   detail::TermComposer composer;
+  std::vector<std::string> domains;  // dictionary domains, by index
+
+  int domain_id(const std::string& name) {
+    auto it = std::find(domains.begin(), domains.end(), name);
+    if (it != domains.end()) return static_cast<int>(it - domains.begin());
+    domains.push_back(name);
+    return static_cast<int>(domains.size() - 1);
+  }
+  // The reading of phrase `v` whose domain has the most evidence in the document.
+  const Replacement* reading(std::int32_t v, const std::vector<int>* domain_evidence) const;
 
   Result rewrite(std::string_view text) const;
   std::vector<Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
@@ -131,7 +159,8 @@ struct Engine::Impl {
                                   std::deque<Replacement>& store) const;
   std::vector<Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
                                    const std::vector<std::uint32_t>& ids, const std::vector<bool>& blocked,
-                                   const std::vector<bool>* ambiguous_ok) const;
+                                   const std::vector<bool>* ambiguous_ok,
+                                   const std::vector<int>* domain_evidence = nullptr) const;
 };
 
 Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Options options) {
@@ -141,6 +170,7 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
   try {
     for (const Dictionary& d : dictionaries) {
       for (const Entry& e : d.entries()) {
+        const int domain = impl->domain_id(e.domain);
         if (e.is_rule) {
           RE2::Options o;
           o.set_case_sensitive(false);
@@ -149,11 +179,12 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
           std::string why;
           if (!re->ok()) return Error(e.source + ": invalid regular expression: " + re->error());
           if (!re->CheckRewriteString(e.original, &why)) return Error(e.source + ": invalid replacement: " + why);
-          impl->rules.push_back(Rule{std::move(re), Replacement{e.original, e.source, e.confidence, e.ambiguous}});
+          impl->rules.push_back(
+              Rule{std::move(re), Replacement{e.original, e.source, e.confidence, e.ambiguous, {}, domain}});
           continue;
         }
         if (!e.verb) {
-          add_phrase(impl->trie, impl->phrases, e.spun, e.original, e);
+          add_phrase(impl->trie, impl->phrases, e.spun, e.original, e, domain);
           continue;
         }
         auto [spun_verb, spun_rest] = split_first_word(e.spun);
@@ -163,13 +194,13 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         // Where two spun forms coincide the later one wins: past over participle, base last. A
         // past that is also the participle keeps the original's participle for use after an
         // auxiliary ("had surrendered" -> "had given up").
-        add_phrase(impl->trie, impl->phrases, s.past_participle + spun_rest, o.past_participle + orig_rest, e);
-        Replacement* past = add_phrase(impl->trie, impl->phrases, s.past + spun_rest, o.past + orig_rest, e);
+        add_phrase(impl->trie, impl->phrases, s.past_participle + spun_rest, o.past_participle + orig_rest, e, domain);
+        Replacement* past = add_phrase(impl->trie, impl->phrases, s.past + spun_rest, o.past + orig_rest, e, domain);
         if (past != nullptr && s.past == s.past_participle && o.past != o.past_participle)
           past->participle = o.past_participle + orig_rest;
-        add_phrase(impl->trie, impl->phrases, s.third_person + spun_rest, o.third_person + orig_rest, e);
-        add_phrase(impl->trie, impl->phrases, s.present_participle + spun_rest, o.present_participle + orig_rest, e);
-        add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e);
+        add_phrase(impl->trie, impl->phrases, s.third_person + spun_rest, o.third_person + orig_rest, e, domain);
+        add_phrase(impl->trie, impl->phrases, s.present_participle + spun_rest, o.present_participle + orig_rest, e, domain);
+        add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e, domain);
       }
     }
     for (const Dictionary& d : dictionaries) impl->composer.learn(d);
@@ -234,10 +265,23 @@ std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::v
   return kept;
 }
 
+const Replacement* Engine::Impl::reading(std::int32_t v, const std::vector<int>* domain_evidence) const {
+  const Replacement* best = &phrases[static_cast<std::size_t>(v)];
+  if (best->readings.empty() || domain_evidence == nullptr) return best;
+  int best_evidence = (*domain_evidence)[static_cast<std::size_t>(best->domain)];
+  for (std::int32_t r : best->readings) {
+    const Replacement& other = phrases[static_cast<std::size_t>(r)];
+    const int evidence = (*domain_evidence)[static_cast<std::size_t>(other.domain)];
+    if (evidence > best_evidence) best = &other, best_evidence = evidence;
+  }
+  return best;
+}
+
 std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
                                                const std::vector<std::uint32_t>& ids,
                                                const std::vector<bool>& blocked,
-                                               const std::vector<bool>* ambiguous_ok) const {
+                                               const std::vector<bool>* ambiguous_ok,
+                                               const std::vector<int>* domain_evidence) const {
   std::vector<Match> out;
   const std::size_t n = tokens.size();
   for (std::size_t i = 0; i < n;) {
@@ -278,7 +322,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
       ++i;
       continue;
     }
-    out.push_back(Match{i, best_end, &phrases[static_cast<std::size_t>(best)], EditKind::kPhrase, {}});
+    out.push_back(Match{i, best_end, reading(best, domain_evidence), EditKind::kPhrase, {}});
     i = best_end;
   }
   return out;
@@ -400,7 +444,14 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   for (const Match& m : rule_matches)
     for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
 
-  std::vector<Match> matches = match_phrases(text, tokens, ids, blocked, &ambiguous_ok);
+  // Which domains the document's unambiguous restorations come from: it picks among the
+  // readings of an ambiguous phrase that means different things in different domains.
+  std::vector<int> domain_evidence(domains.size(), 0);
+  for (const std::vector<Match>* ms : {static_cast<const std::vector<Match>*>(&rule_matches), &unambiguous})
+    for (const Match& m : *ms)
+      if (!m.replacement->ambiguous && m.replacement->domain >= 0)
+        ++domain_evidence[static_cast<std::size_t>(m.replacement->domain)];
+  std::vector<Match> matches = match_phrases(text, tokens, ids, blocked, &ambiguous_ok, &domain_evidence);
 
   // Term composition, where spin is evident. Listed phrases come first; a composed term may
   // replace ambiguous phrase matches only when it covers them and is longer than each

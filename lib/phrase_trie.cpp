@@ -15,6 +15,15 @@ std::uint32_t PhraseTrie::child(std::uint32_t node, std::uint32_t word) const {
   return it == edges_.end() ? kNoNode : it->second;
 }
 
+std::int32_t PhraseTrie::find(const std::vector<std::string>& keys) const {
+  std::uint32_t node = root();
+  for (const std::string& key : keys) {
+    const std::uint32_t id = word_id(key);
+    if (id == kNoWord || (node = child(node, id)) == kNoNode) return kNoValue;
+  }
+  return keys.empty() ? kNoValue : values_[node];
+}
+
 void PhraseTrie::insert(const std::vector<std::string>& keys, std::int32_t value) {
   if (keys.empty()) return;
   std::uint32_t node = root();

@@ -26,6 +26,9 @@ class PhraseTrie {
   // Adds a phrase of token keys; a later insert of the same keys replaces the value.
   void insert(const std::vector<std::string>& keys, std::int32_t value);
 
+  // The value stored for exactly these keys, or kNoValue.
+  std::int32_t find(const std::vector<std::string>& keys) const;
+
   static constexpr std::uint32_t root() { return 0; }
   // The child of `node` along `word`, or kNoNode.
   std::uint32_t child(std::uint32_t node, std::uint32_t word) const;

@@ -223,3 +223,20 @@ TEST_CASE("a bad rule is an error value naming its line", "[engine]") {
   REQUIRE_FALSE(engine.ok());
   CHECK(engine.error().what().rfind("r.dict:1: invalid replacement", 0) == 0);
 }
+
+TEST_CASE("an ambiguous phrase read differently by two domains takes the document's domain", "[engine]") {
+  auto film = Dictionary::parse("@domain film\nspine chiller => thriller\nreality debut => world premiere\n"
+                                "coordinate => direct ; verb ; ambiguous\n", "film.dict");
+  auto sports = Dictionary::parse("@domain sports\nfinal coordinate => final match\nhalf time => half-time\n"
+                                  "scored an objective => scored a goal\ncoordinate => match ; ambiguous\n", "sports.dict");
+  REQUIRE(film.ok());
+  REQUIRE(sports.ok());
+  auto engine = Engine::create({film.value(), sports.value()});
+  REQUIRE(engine.ok());
+  // Film evidence: "coordinated" is "directed" although sports.dict came later.
+  CHECK(engine.value().rewrite("The spine chiller had a reality debut. Costa coordinated it.").text ==
+        "The thriller had a world premiere. Costa directed it.");
+  // Sports evidence: "coordinate" is "match".
+  CHECK(engine.value().rewrite("He scored an objective in the final coordinate. The coordinate ended.").text ==
+        "He scored a goal in the final match. The match ended.");
+}
