@@ -6,6 +6,7 @@
 #include "despin/engine.hpp"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <deque>
@@ -139,6 +140,9 @@ struct Engine::Impl {
   detail::PhraseTrie trie;
   std::vector<Replacement> phrases;
   std::vector<Rule> rules;
+  // All rule patterns in one automaton: one pass over the text says which rules can match at
+  // all, so the (usually few) candidates run instead of every rule over the whole text.
+  std::unique_ptr<RE2::Set> rule_set;
   detail::TermComposer composer;
   std::vector<std::string> domains;  // dictionary domains, by index
 
@@ -203,6 +207,21 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e, domain);
       }
     }
+    if (!impl->rules.empty()) {
+      RE2::Options o;
+      o.set_case_sensitive(false);
+      o.set_log_errors(false);
+      o.set_max_mem(64 << 20);
+      impl->rule_set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+      for (const Rule& r : impl->rules) {
+        std::string why;
+        if (impl->rule_set->Add(r.re->pattern(), &why) < 0) {
+          impl->rule_set.reset();  // cannot prefilter: every rule runs
+          break;
+        }
+      }
+      if (impl->rule_set && !impl->rule_set->Compile()) impl->rule_set.reset();
+    }
     for (const Dictionary& d : dictionaries) impl->composer.learn(d);
     detail::tokenize("warm up ICU");  // fail here, as a value, if ICU's data is missing
   } catch (const std::exception& ex) {
@@ -237,7 +256,16 @@ std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::v
     return it != invalid.end() && it->begin < e;
   };
   const re2::StringPiece input(text.data(), text.size());
-  for (const Rule& rule : rules) {
+  std::vector<int> candidates;
+  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+  if (!rule_set || (!rule_set->Match(input, &candidates, &info) && info.kind != RE2::Set::kNoError)) {
+    // No prefilter (or it ran out of memory on this text): try every rule.
+    candidates.resize(rules.size());
+    for (std::size_t k = 0; k < rules.size(); ++k) candidates[k] = static_cast<int>(k);
+  }
+  std::sort(candidates.begin(), candidates.end());  // rule order decides overlaps
+  for (int index : candidates) {
+    const Rule& rule = rules[static_cast<std::size_t>(index)];
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups()) + 1);
     std::size_t pos = 0;
     while (pos < text.size() &&

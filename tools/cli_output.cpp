@@ -3,18 +3,15 @@
 
 #include <cstdio>
 #include <map>
-#include <nlohmann/json.hpp>
 
 namespace despin::cli {
 
-std::string to_json_line(std::string_view name, const Result& result) {
-  nlohmann::json doc;
-  doc["name"] = name;
+void add_result(nlohmann::ordered_json& doc, const Result& result) {
   doc["text"] = result.text;
   doc["spin_score"] = result.spin_score;
   doc["spun"] = result.spin_score >= kSpinThreshold;
   doc["words"] = result.words;
-  auto& edits = doc["edits"] = nlohmann::json::array();
+  auto& edits = doc["edits"] = nlohmann::ordered_json::array();
   for (const Edit& e : result.edits) {
     edits.push_back({{"offset", e.offset},
                      {"length", e.length},
@@ -24,9 +21,19 @@ std::string to_json_line(std::string_view name, const Result& result) {
                      {"kind", to_string(e.kind)},
                      {"confidence", e.confidence}});
   }
+}
+
+std::string dump_line(const nlohmann::ordered_json& doc) {
   // Invalid input bytes (decode edits) cannot be JSON strings; they show as U+FFFD while
   // offset and length still locate them exactly.
-  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string to_json_line(std::string_view name, const Result& result) {
+  nlohmann::ordered_json doc;
+  doc["name"] = name;
+  add_result(doc, result);
+  return dump_line(doc);
 }
 
 void write_diff(std::ostream& out, std::string_view name, std::string_view input, const Result& result) {

@@ -7,9 +7,17 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "despin/engine.hpp"
 
 namespace despin::cli {
+
+// Sets doc["text"], "spin_score", "spun", "words" and "edits" from a result.
+void add_result(nlohmann::ordered_json& doc, const Result& result);
+
+// Serialises one JSON Lines record; invalid UTF-8 in strings shows as U+FFFD.
+std::string dump_line(const nlohmann::ordered_json& doc);
 
 // One JSON object on one line: name, text, spin score, words and every edit.
 std::string to_json_line(std::string_view name, const Result& result);

@@ -12,9 +12,13 @@
 #include <iterator>
 #include <optional>
 #include <sstream>
+#include <thread>
+#include <unistd.h>
 
+#include "batch.hpp"
 #include "cli_output.hpp"
 #include "despin/despin.hpp"
+#include "jsonl.hpp"
 
 namespace {
 
@@ -47,6 +51,20 @@ std::optional<std::string> read_input(const std::string& name, std::string& erro
   return text;
 }
 
+// Everything that decides the output: despin's version and every dictionary entry. A batch
+// redoes documents restored under a different fingerprint.
+std::string engine_fingerprint(const std::vector<despin::Dictionary>& dictionaries) {
+  std::string f = std::string("despin ") + despin::kVersion + "\n";
+  for (const despin::Dictionary& d : dictionaries) {
+    for (const despin::Entry& e : d.entries())
+      f += e.spun + "=>" + e.original + ";" + e.domain + ";" + std::to_string(e.confidence) + (e.ambiguous ? "a" : "") +
+           (e.verb ? "v" : "") + (e.is_rule ? "r" : "") + "\n";
+    for (const despin::Term& t : d.terms()) f += "t:" + t.text + "\n";
+    for (const despin::WordSwap& w : d.word_swaps()) f += "s:" + w.spun + "=>" + w.original + "\n";
+  }
+  return f;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -72,6 +90,26 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_flag("--no-default-dict", no_default, "Do not load the built-in dictionary");
   app.add_flag("-V,--version", version, "Print the version and exit");
+  bool jsonl = false;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  app.add_flag("--jsonl", jsonl,
+               "Stream JSON Lines: each input line {\"text\": ...} comes out with text restored and spin_score and "
+               "edits added, other fields kept, one line out per line in");
+  app.add_option("-j,--jobs", jobs, "Worker threads for --jsonl and batch (default: the number of cores)")
+      ->check(CLI::Range(1u, 1024u));
+
+  despin::cli::BatchOptions batch;
+  CLI::App* batch_cmd = app.add_subcommand(
+      "batch",
+      "Restore a directory tree of *.txt files (mirrored into OUT) or a .jsonl file (into OUT/NAME.jsonl). "
+      "Resumable: rerunning skips finished documents. Writes OUT/errors.jsonl and OUT/summary.json. "
+      "Exit status: 0 all restored, 1 some documents failed, 2 the batch could not run.");
+  batch_cmd->add_option("SRC", batch.source, "A directory or a .jsonl file")->required();
+  batch_cmd->add_option("OUT", batch.output, "Output directory (created if missing)")->required();
+  batch_cmd->add_option("-j,--jobs", jobs, "Worker threads (default: the number of cores)")->check(CLI::Range(1u, 1024u));
+  batch_cmd->add_flag("--progress", batch.progress, "Show progress on standard error even when it is not a terminal");
+  batch_cmd->add_option("--dict", dict_files, "Add a dictionary file (repeatable)")->allow_extra_args(false);
+  batch_cmd->add_flag("--no-default-dict", no_default, "Do not load the built-in dictionary");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -84,8 +122,8 @@ int main(int argc, char** argv) {
     std::cout << "despin " << despin::kVersion << "\n";
     return kExitOk;
   }
-  if (json + diff > 1) {
-    std::cerr << "despin: --json and --diff cannot be combined\n";
+  if (json + diff + jsonl > 1) {
+    std::cerr << "despin: --json, --diff and --jsonl cannot be combined\n";
     return kExitError;
   }
 
@@ -105,6 +143,13 @@ int main(int argc, char** argv) {
     return kExitError;
   }
 
+  if (batch_cmd->parsed()) {
+    batch.jobs = jobs;
+    batch.progress = batch.progress || ::isatty(2);
+    batch.fingerprint = engine_fingerprint(dictionaries);
+    return despin::cli::run_batch(engine.value(), batch);
+  }
+
   std::ofstream file_out;
   if (!output_path.empty()) {
     file_out.open(output_path, std::ios::binary | std::ios::trunc);
@@ -117,6 +162,35 @@ int main(int argc, char** argv) {
 
   if (files.empty()) files.push_back("-");
   int status = kExitOk;
+  if (jsonl) {
+    // A mapper for distributed engines: JSON Lines in, JSON Lines out, in order.
+    for (const std::string& name : files) {
+      std::ifstream file_in;
+      if (name != "-") {
+        std::error_code ec;
+        if (std::filesystem::is_directory(name, ec)) {
+          std::cerr << "despin: " << name << ": is a directory (use 'despin batch' for directories)\n";
+          status = kExitError;
+          continue;
+        }
+        file_in.open(name, std::ios::binary);
+        if (!file_in) {
+          std::cerr << "despin: " << name << ": " << std::strerror(errno) << "\n";
+          status = kExitError;
+          continue;
+        }
+      }
+      std::istream& in = name == "-" ? std::cin : file_in;
+      if (despin::cli::run_jsonl_stream(engine.value(), in, out, std::cerr, name == "-" ? "<stdin>" : name, jobs) > 0)
+        status = kExitError;
+    }
+    out.flush();
+    if (!out) {
+      std::cerr << "despin: write error" << (output_path.empty() ? "" : " on " + output_path) << "\n";
+      return kExitError;
+    }
+    return status;
+  }
   bool any_spun = false;
   for (const std::string& name : files) {
     std::string error;

@@ -1,0 +1,73 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include "jsonl.hpp"
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "cli_output.hpp"
+#include "ordered_pool.hpp"
+
+namespace despin::cli {
+namespace {
+
+// Lines are read and written in chunks: enough to keep every thread busy, small enough that
+// memory does not grow with the input.
+constexpr std::size_t kChunkLines = 512;
+constexpr std::size_t kChunkBytes = 32u << 20;
+
+JsonlRecord failed(std::string_view line, std::string why) {
+  JsonlRecord r;
+  nlohmann::ordered_json doc;
+  doc["despin_error"] = why;
+  doc["input"] = line;
+  r.output = dump_line(doc);
+  r.error = std::move(why);
+  return r;
+}
+
+}  // namespace
+
+JsonlRecord restore_jsonl_line(const Engine& engine, std::string_view line) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.find_first_not_of(" \t") == std::string_view::npos) return JsonlRecord{std::string(line), {}, {}, false};
+  nlohmann::ordered_json doc = nlohmann::ordered_json::parse(line, nullptr, false);
+  if (doc.is_discarded()) return failed(line, "not valid JSON");
+  if (!doc.is_object()) return failed(line, "not a JSON object");
+  auto it = doc.find("text");
+  if (it == doc.end() || !it->is_string()) return failed(line, "no string field \"text\"");
+  JsonlRecord r;
+  r.result = engine.rewrite(it->get_ref<const std::string&>());
+  add_result(doc, r.result);
+  r.output = dump_line(doc);
+  r.restored = true;
+  return r;
+}
+
+std::size_t run_jsonl_stream(const Engine& engine, std::istream& in, std::ostream& out, std::ostream& err,
+                             std::string_view label, unsigned jobs) {
+  std::size_t bad = 0, line_no = 0;
+  std::vector<std::string> lines;
+  std::vector<JsonlRecord> records;
+  while (in) {
+    lines.clear();
+    std::size_t bytes = 0;
+    for (std::string line; lines.size() < kChunkLines && bytes < kChunkBytes && std::getline(in, line);) {
+      bytes += line.size();
+      lines.push_back(std::move(line));
+    }
+    if (lines.empty()) break;
+    records.assign(lines.size(), {});
+    parallel_for(lines.size(), jobs, [&](std::size_t i) { records[i] = restore_jsonl_line(engine, lines[i]); });
+    for (const JsonlRecord& r : records) {
+      ++line_no;
+      if (!r.error.empty()) {
+        err << label << ":" << line_no << ": " << r.error << "\n";
+        ++bad;
+      }
+      out << r.output << '\n';
+    }
+  }
+  return bad;
+}
+
+}  // namespace despin::cli
