@@ -3,7 +3,7 @@
 # Does nothing (and needs no network) when everything is already installed.
 set -eu
 packages="g++ cmake make pkg-config python3 libicu-dev libre2-dev libboost-dev catch2
-libbenchmark-dev libcli11-dev nlohmann-json3-dev"
+libbenchmark-dev libcli11-dev nlohmann-json3-dev parallel rsync"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
