@@ -140,6 +140,36 @@ std::string comparison_key(std::string_view phrase) {
   return key;
 }
 
+// Walks a file line by line (CR LF line ends, a byte order mark on the first line) and collects
+// located errors, at most kMaxReportedErrors of them.
+class LineReader {
+ public:
+  LineReader(std::string_view text, std::string_view name, std::vector<std::string>& errors)
+      : text_(text), name_(name), errors_(errors) {}
+  bool next(std::string_view& line) {
+    if (text_.empty()) return false;
+    ++line_no_;
+    const std::size_t nl = text_.find('\n');
+    line = text_.substr(0, nl);
+    text_.remove_prefix(nl == std::string_view::npos ? text_.size() : nl + 1);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line_no_ == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+    return true;
+  }
+  std::size_t line_no() const { return line_no_; }
+  std::string source() const { return std::string(name_) + ":" + std::to_string(line_no_); }
+  void report(std::size_t col, const std::string& msg) {
+    if (errors_.size() < kMaxReportedErrors) errors_.push_back(location(name_, line_no_, col) + msg);
+    else if (errors_.size() == kMaxReportedErrors) errors_.push_back(std::string(name_) + ": too many errors; stopped reporting");
+  }
+
+ private:
+  std::string_view text_;
+  std::string_view name_;
+  std::vector<std::string>& errors_;
+  std::size_t line_no_ = 0;
+};
+
 }  // namespace
 
 ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
@@ -147,22 +177,13 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
   ParsedDictionary out;
   std::string domain(default_domain);
   double default_conf = 0.9;
-  std::size_t line_no = 0;
-  auto report = [&](std::size_t col, const std::string& msg) {
-    if (out.errors.size() < kMaxReportedErrors) out.errors.push_back(location(name, line_no, col) + msg);
-    else if (out.errors.size() == kMaxReportedErrors) out.errors.push_back(std::string(name) + ": too many errors; stopped reporting");
-  };
+  LineReader lines(text, name, out.errors);
+  auto report = [&](std::size_t col, const std::string& msg) { lines.report(col, msg); };
 
   // Spun phrase -> index of the entry that defined it, to catch contradictions in one file.
   std::unordered_map<std::string, std::size_t> seen;
 
-  while (!text.empty()) {
-    ++line_no;
-    std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+  for (std::string_view line; lines.next(line);) {
 
     LineAst ast;
     std::size_t col = 0;
@@ -178,7 +199,7 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
     }
     if (!ast.has_entry) continue;
 
-    const std::string source = std::string(name) + ":" + std::to_string(line_no);
+    const std::string source = lines.source();
     if (ast.has_conf && (ast.conf <= 0 || ast.conf > 1)) {
       report(ast.conf_col, "confidence must be in (0, 1]");
       continue;
@@ -228,17 +249,9 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
 ParsedDictionary parse_term_list(std::string_view text, std::string_view name) {
   ParsedDictionary out;
   std::unordered_map<std::string, std::size_t> seen;
-  std::size_t line_no = 0;
-  auto report = [&](std::size_t col, const std::string& msg) {
-    if (out.errors.size() < kMaxReportedErrors) out.errors.push_back(location(name, line_no, col) + msg);
-    else if (out.errors.size() == kMaxReportedErrors) out.errors.push_back(std::string(name) + ": too many errors; stopped reporting");
-  };
-  while (!text.empty()) {
-    ++line_no;
-    std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+  LineReader lines(text, name, out.errors);
+  auto report = [&](std::size_t col, const std::string& msg) { lines.report(col, msg); };
+  for (std::string_view line; lines.next(line);) {
     line = line.substr(0, line.find('#'));
     const std::size_t first = line.find_first_not_of(" \t\r");
     if (first == std::string_view::npos) continue;
@@ -252,8 +265,8 @@ ParsedDictionary parse_term_list(std::string_view text, std::string_view name) {
       continue;
     }
     const std::string key = comparison_key(line);
-    const std::string source = std::string(name) + ":" + std::to_string(line_no);
-    if (auto [it, added] = seen.emplace(key, line_no); !added) {
+    const std::string source = lines.source();
+    if (auto [it, added] = seen.emplace(key, lines.line_no()); !added) {
       report(first + 1, "'" + std::string(line) + "' is already listed on line " + std::to_string(it->second));
       continue;
     }
@@ -264,24 +277,12 @@ ParsedDictionary parse_term_list(std::string_view text, std::string_view name) {
 
 ParsedDictionary parse_swap_list(std::string_view text, std::string_view name) {
   ParsedDictionary out;
-  std::size_t line_no = 0;
-  auto report = [&](std::size_t col, const std::string& msg) {
-    if (out.errors.size() < kMaxReportedErrors) out.errors.push_back(location(name, line_no, col) + msg);
-    else if (out.errors.size() == kMaxReportedErrors) out.errors.push_back(std::string(name) + ": too many errors; stopped reporting");
-  };
+  LineReader lines(text, name, out.errors);
+  auto report = [&](std::size_t col, const std::string& msg) { lines.report(col, msg); };
   auto single_word = [](std::string_view w) {
     return !w.empty() && w.find_first_of(" \t;#") == std::string_view::npos && has_word_character(w);
   };
-  auto trim = [](std::string_view v) {
-    const std::size_t b = v.find_first_not_of(" \t\r");
-    return b == std::string_view::npos ? std::string_view() : v.substr(b, v.find_last_not_of(" \t\r") - b + 1);
-  };
-  while (!text.empty()) {
-    ++line_no;
-    std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    if (line_no == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+  for (std::string_view line; lines.next(line);) {
     line = line.substr(0, line.find('#'));
     if (trim(line).empty()) continue;
     const std::size_t arrow = line.find("=>");
@@ -298,7 +299,7 @@ ParsedDictionary parse_swap_list(std::string_view text, std::string_view name) {
       report(1, "the original is the same as the spun word");
       continue;
     }
-    out.word_swaps.push_back(WordSwap{std::string(spun), std::string(original), std::string(name) + ":" + std::to_string(line_no)});
+    out.word_swaps.push_back(WordSwap{std::string(spun), std::string(original), lines.source()});
   }
   return out;
 }

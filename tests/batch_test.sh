@@ -5,14 +5,7 @@
 set -u
 : "${DESPIN:?set DESPIN to the despin binary}"
 : "${CORPUS:?set CORPUS to the corpus directory}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-passes=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $name" >&2; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/check_lib.sh"
 tree_sum() { (cd "$1" && find . -type f -o -type l | sort | while read -r f; do printf '%s ' "$f"; cat "$f" 2>/dev/null | cksum; done) | cksum; }
 
 # A small tree with a bad file, a dangling link and a directory symlink loop.
@@ -112,5 +105,4 @@ for a, b in zip(ins[:-1], outs[:-1]):
 assert json.loads(outs[-1])["despin_error"] == "not valid JSON"
 PY
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish

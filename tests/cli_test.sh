@@ -2,14 +2,7 @@
 # The despin CLI as a user runs it. $DESPIN is the binary under test.
 set -u
 : "${DESPIN:?set DESPIN to the despin binary}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-passes=0
-check() {  # check NAME CONDITION...
-  local name=$1; shift
-  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $name" >&2; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/check_lib.sh"
 
 cat > "$tmp/t.dict" <<'DICT'
 on the off chance that => if
@@ -105,5 +98,4 @@ data = open(sys.argv[1], "rb").read()
 n = 50 * 1024 * 1024 // 17
 sys.exit(0 if data == b"critics say yes, " * n else 1)' "$tmp/long.out"
 
-echo "$passes passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish
