@@ -1,0 +1,113 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include "edit_chain.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+namespace despin::detail {
+namespace {
+
+// Where each first edit sits in the input and in `mid`.
+struct Span {
+  std::size_t in_begin, in_end, mid_begin, mid_end;
+};
+
+class OffsetMap {
+ public:
+  explicit OffsetMap(const std::vector<Edit>& first) {
+    std::size_t prev_in = 0, prev_mid = 0;  // ends of the previous edit in both texts
+    for (const Edit& e : first) {
+      const std::size_t mid_begin = prev_mid + (e.offset - prev_in);
+      spans_.push_back(Span{e.offset, e.offset + e.length, mid_begin, mid_begin + e.replacement.size()});
+      prev_in = e.offset + e.length;
+      prev_mid = mid_begin + e.replacement.size();
+    }
+  }
+  // A mid position where an edit starts, mapped into the input: inside a first edit's output
+  // it moves to that edit's start.
+  std::size_t start_to_input(std::size_t p) const {
+    auto it = std::upper_bound(spans_.begin(), spans_.end(), p, [](std::size_t x, const Span& s) { return x < s.mid_begin; });
+    if (it == spans_.begin()) return p;
+    const Span& s = *std::prev(it);
+    return p < s.mid_end ? s.in_begin : s.in_end + (p - s.mid_end);
+  }
+  // A mid position where an edit ends: inside (or at the end of) a first edit's output it moves
+  // to that edit's end.
+  std::size_t end_to_input(std::size_t p) const {
+    auto it = std::lower_bound(spans_.begin(), spans_.end(), p, [](const Span& s, std::size_t x) { return s.mid_begin < x; });
+    if (it == spans_.begin()) return p;
+    const Span& s = *std::prev(it);
+    return p <= s.mid_end ? s.in_end : s.in_end + (p - s.mid_end);
+  }
+  // An input position on an edit boundary (or in unchanged text), mapped into mid.
+  std::size_t input_to_mid(std::size_t q) const {
+    auto it = std::upper_bound(spans_.begin(), spans_.end(), q, [](std::size_t x, const Span& s) { return x < s.in_begin; });
+    if (it == spans_.begin()) return q;
+    const Span& s = *std::prev(it);
+    return q < s.in_end ? s.mid_begin : s.mid_end + (q - s.in_end);
+  }
+  const std::vector<Span>& spans() const { return spans_; }
+
+ private:
+  std::vector<Span> spans_;
+};
+
+}  // namespace
+
+std::vector<Edit> chain_edits(std::string_view input, const std::vector<Edit>& first, std::string_view mid,
+                              const std::vector<Edit>& second) {
+  if (first.empty()) return second;
+  const OffsetMap map(first);
+
+  // Second edits over the input; neighbours that grew into each other are merged.
+  struct Pending {
+    Edit edit;
+    std::string body;     // replacement up to the end of the last second edit in it
+    std::size_t last_ce;  // mid position where that second edit ends
+    std::size_t mid_end;  // mid position the input range covers up to
+  };
+  std::vector<Edit> merged;
+  std::optional<Pending> pending;
+  auto flush = [&] {
+    if (!pending) return;
+    pending->edit.replacement =
+        std::move(pending->body) + std::string(mid.substr(pending->last_ce, pending->mid_end - pending->last_ce));
+    pending->edit.original = std::string(input.substr(pending->edit.offset, pending->edit.length));
+    merged.push_back(std::move(pending->edit));
+    pending.reset();
+  };
+  for (const Edit& s : second) {
+    const std::size_t cb = s.offset, ce = s.offset + s.length;
+    const std::size_t ib = map.start_to_input(cb);
+    const std::size_t ie = std::max(ib, map.end_to_input(ce));
+    const std::size_t mb = map.input_to_mid(ib), me = std::max(ce, map.input_to_mid(ie));
+    if (pending && ib < pending->edit.offset + pending->edit.length) {
+      pending->body += std::string(mid.substr(pending->last_ce, cb - pending->last_ce)) + s.replacement;
+      pending->last_ce = ce;
+      pending->mid_end = std::max(pending->mid_end, me);
+      pending->edit.length = std::max(pending->edit.offset + pending->edit.length, ie) - pending->edit.offset;
+      continue;
+    }
+    flush();
+    Edit e = s;
+    e.offset = ib;
+    e.length = ie - ib;
+    pending = Pending{std::move(e), std::string(mid.substr(mb, cb - mb)) + s.replacement, ce, me};
+  }
+  flush();
+
+  // First edits that no second edit swallowed, then everything in input order.
+  std::vector<Edit> out = merged;
+  std::size_t m = 0;
+  for (const Edit& f : first) {
+    while (m < merged.size() && merged[m].offset + merged[m].length <= f.offset && merged[m].length > 0) ++m;
+    const bool swallowed = m < merged.size() && merged[m].offset <= f.offset &&
+                           f.offset + f.length <= merged[m].offset + merged[m].length && merged[m].length > 0;
+    if (!swallowed) out.push_back(f);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
+  return out;
+}
+
+}  // namespace despin::detail
