@@ -14,6 +14,8 @@
 #include <exception>
 
 #include "agree.hpp"
+#include "clean.hpp"
+#include "edit_chain.hpp"
 #include "compose.hpp"
 #include "context.hpp"
 #include "inflect.hpp"
@@ -30,6 +32,7 @@ std::string_view to_string(EditKind kind) {
     case EditKind::kRule: return "rule";
     case EditKind::kAgree: return "agree";
     case EditKind::kCompose: return "compose";
+    case EditKind::kClean: return "clean";
   }
   return "unknown";
 }
@@ -233,7 +236,16 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
 std::size_t Engine::phrase_count() const { return impl_->trie.phrase_count(); }
 std::size_t Engine::rule_count() const { return impl_->rules.size(); }
 
-Result Engine::rewrite(std::string_view text) const { return impl_->rewrite(text); }
+Result Engine::rewrite(std::string_view text) const {
+  if (!impl_->options.clean.any()) return impl_->rewrite(text);
+  // Cleanup first, then the rewrite of the cleaned text; the edits of both are reported over
+  // the caller's input.
+  detail::Cleaned cleaned = detail::clean(text, impl_->options.clean);
+  if (cleaned.edits.empty()) return impl_->rewrite(text);
+  Result result = impl_->rewrite(cleaned.text);
+  result.edits = detail::chain_edits(text, cleaned.edits, cleaned.text, result.edits);
+  return result;
+}
 
 std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
                                              const std::vector<detail::ByteSpan>& invalid) const {

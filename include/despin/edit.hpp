@@ -15,9 +15,10 @@ enum class EditKind {
   kRule,    // a regular-expression rule from a dictionary
   kAgree,   // grammar agreement after another edit (a/an)
   kCompose, // a technical term restored word by word (term composition, docs/spin-score.md)
+  kClean,   // page debris cleaned before the rewrite; the rule says which step ("clean:mojibake")
 };
 
-// "decode", "phrase", "rule", "agree", "compose".
+// "decode", "phrase", "rule", "agree", "compose", "clean".
 std::string_view to_string(EditKind kind);
 
 // One change. Edits of a result are sorted by offset and never overlap: replacing every

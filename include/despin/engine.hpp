@@ -13,12 +13,32 @@
 
 namespace despin {
 
+// The cleanup stage's steps (README "Cleanup"); each can be switched off.
+struct CleanOptions {
+  bool spaces = true;        // NBSP and odd spaces to " ", zero-width characters and soft hyphens out
+  bool entities = true;      // HTML character entities decoded
+  bool mojibake = true;      // UTF-8 that was read as Windows-1252 ("â€™") repaired
+  bool nfc = true;           // Unicode NFC
+  bool templates = true;     // template sentences of spun-content sites removed
+  bool repeated_lines = true;  // the page title repeated as captions collapsed to its first line
+  bool duplicates = true;    // exact duplicate paragraphs removed
+  bool layout = true;        // trailing spaces trimmed, runs of blank lines folded
+
+  bool any() const {
+    return spaces || entities || mojibake || nfc || templates || repeated_lines || duplicates || layout;
+  }
+  static CleanOptions none() {
+    return {false, false, false, false, false, false, false, false};
+  }
+};
+
 struct Options {
   bool restore_case = true;   // "Be that as it may," -> "However,"
   bool fix_articles = true;   // "a tip top group" -> "an elite group"
   // Ambiguous entries apply only where at least this many unambiguous restorations stand in
   // the same paragraph (see docs/spin-score.md).
   int ambiguous_min_evidence = 2;
+  CleanOptions clean;         // page debris removed before the rewrite
 };
 
 // What rewrite() found and did.

@@ -1,0 +1,34 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include "clean.hpp"
+
+#include "despin/edit.hpp"
+#include "edit_chain.hpp"
+
+namespace despin::detail {
+
+Cleaned clean(std::string_view input, const CleanOptions& options) {
+  Cleaned out{std::string(input), {}};
+  // Each step edits the previous step's output; chain_edits keeps the edits over the input.
+  auto run = [&](bool enabled, std::vector<Edit> (*step)(std::string_view)) {
+    if (!enabled) return;
+    std::vector<Edit> edits = step(out.text);
+    if (edits.empty()) return;
+    std::string next = apply_edits(out.text, edits);
+    out.edits = out.edits.empty() ? std::move(edits) : chain_edits(input, out.edits, out.text, edits);
+    out.text = std::move(next);
+  };
+  // Characters first: entities and mojibake before spaces, since "&nbsp;" and "Â " decode to
+  // a non-breaking space that the space step then makes plain.
+  run(options.entities, clean_entities);
+  run(options.mojibake, clean_mojibake);
+  run(options.spaces, clean_spaces);
+  run(options.nfc, clean_nfc);
+  // Then the page: lines compare equal only once their characters are clean.
+  run(options.templates, clean_templates);
+  run(options.repeated_lines, clean_repeated_lines);
+  run(options.duplicates, clean_duplicate_paragraphs);
+  run(options.layout, clean_layout);
+  return out;
+}
+
+}  // namespace despin::detail

@@ -1,0 +1,72 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// The cleanup stage against its case table (tests/data/clean_cases.jsonl: mojibake, entities,
+// spaces, NFC, page debris, and text that looks odd but is right and must stay byte for byte),
+// and through the engine: cleanup edits are reported over the input, and switching cleanup off
+// gives the input back.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "clean.hpp"
+#include "despin/despin.hpp"
+
+using namespace despin;
+
+TEST_CASE("cleanup case table", "[clean]") {
+  std::ifstream in(DESPIN_TEST_DATA_DIR "/clean_cases.jsonl");
+  REQUIRE(in);
+  std::size_t cases = 0, negatives = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    const auto c = nlohmann::json::parse(line);
+    const std::string input = c.at("input"), expected = c.at("expected");
+    INFO(c.at("name").get<std::string>() << ": " << c.at("why").get<std::string>());
+    const detail::Cleaned out = detail::clean(input, CleanOptions{});
+    CHECK(out.text == expected);
+    CHECK(apply_edits(input, out.edits) == out.text);
+    for (const Edit& e : out.edits) {
+      CHECK(e.kind == EditKind::kClean);
+      CHECK(e.rule.rfind("clean:", 0) == 0);
+    }
+    if (input == expected) {
+      CHECK(out.edits.empty());
+      ++negatives;
+    }
+    ++cases;
+  }
+  CHECK(cases >= 50);
+  CHECK(negatives >= 20);
+}
+
+TEST_CASE("cleanup edits and rewrite edits are reported together over the input", "[clean]") {
+  auto dict = Dictionary::parse("reality debut => world premiere\npundits => critics\n", "t.dict");
+  REQUIRE(dict.ok());
+  auto engine = Engine::create({dict.value()});
+  REQUIRE(engine.ok());
+  // An NBSP inside the spun phrase, mojibake and an entity around it.
+  const std::string input = "Pundits\xE2\x80\x99 reality\xC2\xA0" "debut &amp; more \xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s  \n";
+  const Result r = engine.value().rewrite(input);
+  CHECK(r.text == "Critics\xE2\x80\x99 world premiere & more \xE2\x80\x99s\n");
+  CHECK(apply_edits(input, r.edits) == r.text);
+  std::size_t last_end = 0;
+  for (const Edit& e : r.edits) {
+    CHECK(e.offset >= last_end);
+    CHECK(input.substr(e.offset, e.length) == e.original);
+    last_end = e.offset + e.length;
+  }
+}
+
+TEST_CASE("with cleanup and dictionaries off, output is the input", "[clean]") {
+  Options options;
+  options.clean = CleanOptions::none();
+  auto engine = Engine::create({}, options);
+  REQUIRE(engine.ok());
+  for (const std::string input : {std::string("a\xC2\xA0" "b &amp; c\n\n\n\nd  \n"), std::string("\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2"),
+                                  std::string("Title\nText.\nTitle\n")}) {
+    const Result r = engine.value().rewrite(input);
+    CHECK(r.text == input);
+    CHECK(r.edits.empty());
+  }
+}
