@@ -48,6 +48,23 @@ bool in_quoted_title(std::string_view text, const std::vector<Token>& tokens, st
   return false;
 }
 
+bool is_heading(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  // Before: only a numbering on the same line.
+  std::size_t k = first;
+  while (k > 0 && !tokens[k].line_break_before) {
+    const std::string_view prev = token_text(text, tokens[k - 1]);
+    const bool number = std::all_of(prev.begin(), prev.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!number && !is_one_of(prev, {".", ")", "-", "*", "•", "#", "–"})) return false;
+    --k;
+  }
+  // After: the end of the line, or a colon ending it.
+  if (last < tokens.size() && !tokens[last].line_break_before) {
+    if (token_text(text, tokens[last]) != ":") return false;
+    if (last + 1 < tokens.size() && !tokens[last + 1].line_break_before) return false;
+  }
+  return true;
+}
+
 bool after_auxiliary(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
   std::string key;
   // Look back over at most three tokens: "had not yet", "was quickly", "'ve".

@@ -23,6 +23,11 @@ bool after_opening_quote(std::string_view text, const std::vector<Token>& tokens
 // with nothing but capitalised words in between ("Waiting At Long Last").
 bool in_quoted_title(std::string_view text, const std::vector<Token>& tokens, std::size_t i);
 
+// True when tokens [first, last) are a whole heading line: nothing else on the line but a list
+// or section number before ("3.", "3)", "-", "*", "•", "#") and a colon after. WikiText's
+// "= = Heading = =" is not taken (those headings are genuine).
+bool is_heading(std::string_view text, const std::vector<Token>& tokens, std::size_t first, std::size_t last);
+
 // True when a form of "have" or "be" (or "get") governs token i, allowing "not", "never" and
 // adverbs in -ly between: "had surrendered", "was not surrendered". The verb at i is then a
 // past participle, not a past tense ("had given up", not "had gave up").

@@ -29,7 +29,7 @@ struct LineAst {
   bool has_entry = false;
   bool is_rule = false;
   std::string spun, original;
-  bool verb = false, ambiguous = false;
+  bool verb = false, ambiguous = false, heading = false;
   bool has_conf = false;
   double conf = 0;
   std::size_t conf_col = 0;
@@ -59,6 +59,7 @@ bool parse_line(std::string_view line, LineAst& ast, std::size_t& err_col, std::
   auto set_original = [&](auto& ctx) { ast.original = std::string(trim(x3::_attr(ctx))); };
   auto set_verb = [&](auto&) { ast.verb = true; };
   auto set_ambiguous = [&](auto&) { ast.ambiguous = true; };
+  auto set_heading = [&](auto&) { ast.heading = true; };
   auto set_conf = [&](auto& ctx) {
     ast.has_conf = true;
     ast.conf = x3::_attr(ctx);
@@ -91,8 +92,9 @@ bool parse_line(std::string_view line, LineAst& ast, std::size_t& err_col, std::
   auto const example_in = x3::rule<struct example_in_>{"a \"quoted\" example input"} = quoted[set_example_in];
   auto const example_out = x3::rule<struct example_out_>{"a \"quoted\" expected output"} = quoted[set_example_out];
   auto const arrow = x3::rule<struct arrow_>{"'=>'"} = lit("=>");
-  auto const attribute = x3::rule<struct attribute_>{"an attribute (verb, ambiguous, conf N, example \"IN\" => \"OUT\")"} =
-      keyword("verb")[set_verb] | keyword("ambiguous")[set_ambiguous] |
+  auto const attribute =
+      x3::rule<struct attribute_>{"an attribute (verb, ambiguous, heading, conf N, example \"IN\" => \"OUT\")"} =
+      keyword("verb")[set_verb] | keyword("ambiguous")[set_ambiguous] | keyword("heading")[set_heading] |
       (keyword("conf") > number("a confidence number", set_conf)) |
       (keyword("example") > example_in > arrow > example_out);
   auto const entry = (regex_text[set_rule] | phrase_text[set_spun]) > arrow > original > *(lit(';') > attribute);
@@ -238,6 +240,7 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
     e.confidence = ast.has_conf ? ast.conf : default_conf;
     e.ambiguous = ast.ambiguous;
     e.verb = ast.verb;
+    e.heading = ast.heading;
     e.is_rule = ast.is_rule;
     seen[key] = out.entries.size();
     out.entries.push_back(std::move(e));

@@ -74,6 +74,7 @@ struct Replacement {
   // forms ("gave up" / "given up"): the participle, used after "have" or "be".
   std::string participle = {};
   int domain = -1;  // index into Engine::Impl::domains
+  bool heading = false;  // only as a whole heading line ("3. Generation" -> "3. Production")
   // Other readings of the same ambiguous phrase from other domains ("coordinate" is "direct" in
   // film and "match" in sports): indexes into the phrase store. The document's domain decides.
   std::vector<std::int32_t> readings = {};
@@ -100,11 +101,16 @@ Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& stor
   std::vector<std::string> keys = detail::phrase_keys(spun);
   if (keys.empty() || keys == detail::phrase_keys(original)) return nullptr;
   const std::int32_t existing = trie.find(keys);
-  store.push_back(Replacement{original, e.source, e.confidence, e.ambiguous, {}, domain});
+  store.push_back(Replacement{original, e.source, e.confidence, e.ambiguous, {}, domain, e.heading});
   const auto index = static_cast<std::int32_t>(store.size() - 1);
   if (existing != detail::kNoValue) {
     const Replacement& old = store[static_cast<std::size_t>(existing)];
-    if (old.ambiguous && e.ambiguous && old.domain != domain) {
+    if (old.heading != e.heading) {
+      // A heading reading and a running-text reading of one word ("Gathering": Reception as
+      // a heading, group in prose) both stay; the context picks.
+      store.back().readings = old.readings;
+      store.back().readings.push_back(existing);
+    } else if (old.ambiguous && e.ambiguous && old.domain != domain) {
       std::vector<std::int32_t> readings;
       for (std::int32_t r : old.readings)
         if (store[static_cast<std::size_t>(r)].domain != domain) readings.push_back(r);
@@ -311,6 +317,7 @@ const Replacement* Engine::Impl::reading(std::int32_t v, const std::vector<int>*
   int best_evidence = (*domain_evidence)[static_cast<std::size_t>(best->domain)];
   for (std::int32_t r : best->readings) {
     const Replacement& other = phrases[static_cast<std::size_t>(r)];
+    if (other.heading) continue;  // chosen by the line, not by the domain
     const int evidence = (*domain_evidence)[static_cast<std::size_t>(other.domain)];
     if (evidence > best_evidence) best = &other, best_evidence = evidence;
   }
@@ -347,22 +354,35 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
       if (node == detail::kNoNode) break;
       const std::int32_t v = trie.value(node);
       if (v == detail::kNoValue) continue;
-      const Replacement& r = phrases[static_cast<std::size_t>(v)];
+      const Replacement* chosen = &phrases[static_cast<std::size_t>(v)];
+      // Heading and running-text readings: the line decides which applies.
+      const bool heading_readings = chosen->heading || std::any_of(chosen->readings.begin(), chosen->readings.end(),
+          [&](std::int32_t k) { return phrases[static_cast<std::size_t>(k)].heading; });
+      if (heading_readings) {
+        const bool heading_line = detail::is_heading(text, tokens, i, j + 1);
+        const Replacement* fit = chosen->heading == heading_line ? chosen : nullptr;
+        for (std::int32_t k : chosen->readings)
+          if (fit == nullptr && phrases[static_cast<std::size_t>(k)].heading == heading_line) fit = &phrases[static_cast<std::size_t>(k)];
+        if (fit == nullptr) continue;
+        chosen = fit;
+      }
+      const Replacement& r = *chosen;
       // A quoted phrase with every word capitalised ("At Long Last") is a title: even an
       // unambiguous phrase then needs evidence, since the title may be genuine. Unquoted
       // capitalised names ("Incomparable Court") are restored as usual.
       const bool needs_evidence =
           r.ambiguous || (all_capitalised(text, tokens, i, j + 1) && detail::in_quoted_title(text, tokens, i));
       if (needs_evidence && (ambiguous_ok == nullptr || !(*ambiguous_ok)[tokens[i].paragraph])) continue;
-      if (r.ambiguous && looks_like_name()) continue;
-      best = v;
+      if (r.ambiguous && !r.heading && looks_like_name()) continue;
+      best = static_cast<std::int32_t>(&r - phrases.data());
       best_end = j + 1;
     }
     if (best == detail::kNoValue) {
       ++i;
       continue;
     }
-    out.push_back(Match{i, best_end, reading(best, domain_evidence), EditKind::kPhrase, {}});
+    const Replacement* picked = &phrases[static_cast<std::size_t>(best)];
+    out.push_back(Match{i, best_end, picked->heading ? picked : reading(best, domain_evidence), EditKind::kPhrase, {}});
     i = best_end;
   }
   return out;

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <random>
 #include <nlohmann/json.hpp>
 
 #include "clean.hpp"
@@ -68,5 +69,33 @@ TEST_CASE("with cleanup and dictionaries off, output is the input", "[clean]") {
     const Result r = engine.value().rewrite(input);
     CHECK(r.text == input);
     CHECK(r.edits.empty());
+  }
+}
+
+TEST_CASE("property: no cleanup and no dictionary change nothing but invalid bytes", "[clean]") {
+  Options off;
+  off.clean = CleanOptions::none();
+  auto bare = Engine::create({}, off);
+  auto cleaning = Engine::create({});
+  REQUIRE(bare.ok());
+  REQUIRE(cleaning.ok());
+  std::mt19937 rng(7);
+  // Pieces that stress each step: odd spaces, entities, mojibake, combining marks, CR LF,
+  // blank-line runs, invalid and truncated UTF-8, NUL.
+  const std::vector<std::string> pieces = {
+      "a", " ", "\n", "\r\n", "\n\n\n", "\xC2\xA0", "&amp;", "&#8217;", "&", ";", "\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2",
+      "\xC3\x83\xC2\xA9", "e\xCC\x81", "\xE2\x80\x8B", "\xEF\xBB\xBF", "\xFF", "\xC3", "\xE2\x82", std::string(1, '\0'),
+      "Title", "word ", "\t", "S\xC3\xA3o", "\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x92\xBB"};
+  for (int round = 0; round < 3000; ++round) {
+    std::string input;
+    for (std::size_t k = 0, n = rng() % 12; k < n; ++k) input += pieces[rng() % pieces.size()];
+    INFO("round " << round);
+    const Result r = bare.value().rewrite(input);
+    CHECK(apply_edits(input, r.edits) == r.text);
+    for (const Edit& e : r.edits) CHECK(e.kind == EditKind::kDecode);
+    if (r.invalid_utf8 == 0) CHECK(r.text == input);
+    // With cleanup on, the edits still reproduce the output exactly.
+    const Result c = cleaning.value().rewrite(input);
+    CHECK(apply_edits(input, c.edits) == c.text);
   }
 }

@@ -99,4 +99,14 @@ n = 50 * 1024 * 1024 // 17
 # Cleanup trims the one trailing space at the end of the line.
 sys.exit(0 if data == (b"critics say yes, " * n).rstrip(b" ") else 1)' "$tmp/long.out"
 
+# Cleanup is on by default and reported; --no-clean and --no-clean-step switch it off.
+printf 'pundits\xc2\xa0agree &amp; more  \n' > "$tmp/debris.txt"
+check "cleanup by default" test "$("$DESPIN" --no-default-dict --dict "$tmp/t.dict" "$tmp/debris.txt")" = "critics agree & more"
+check "cleanup edits in --json" bash -c '"$1" --json "$2" | grep -q "\"rule\":\"clean:entity\""' _ "$DESPIN" "$tmp/debris.txt"
+"$DESPIN" --no-clean --no-default-dict "$tmp/debris.txt" > "$tmp/raw.out"
+check "--no-clean --no-default-dict is the identity" cmp -s "$tmp/raw.out" "$tmp/debris.txt"
+check "--no-clean-step" test "$("$DESPIN" --no-default-dict --no-clean-step entities "$tmp/debris.txt")" = "pundits agree &amp; more"
+"$DESPIN" --no-clean-step bogus "$tmp/debris.txt" 2> /dev/null; rc=$?
+check "unknown cleanup step exit 2" test $rc -eq 2
+
 finish

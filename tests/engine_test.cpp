@@ -241,3 +241,24 @@ TEST_CASE("an ambiguous phrase read differently by two domains takes the documen
   CHECK(engine.value().rewrite("He scored an objective in the final coordinate. The coordinate ended.").text ==
         "He scored a goal in the final match. The match ended.");
 }
+
+TEST_CASE("heading entries apply only to a whole heading line or contents entry", "[engine]") {
+  auto dict = Dictionary::parse(
+      "Generation => Production ; heading ; ambiguous\n"
+      "gathering => group ; ambiguous\n"
+      "Gathering => Reception ; heading ; ambiguous\n"
+      "pundits => critics\nspine chiller => thriller\nreality debut => world premiere\n",
+      "h.dict");
+  REQUIRE(dict.ok());
+  auto engine = Engine::create({dict.value()});
+  REQUIRE(engine.ok());
+  const std::string spun = "Pundits saw the spine chiller and its reality debut.\n";
+  CHECK(engine.value().rewrite(spun + "3. Generation\n4. Gathering\nGathering:\n").text ==
+        "Critics saw the thriller and its world premiere.\n3. Production\n4. Reception\nReception:\n");
+  // In running text the heading reading does not apply; the prose reading does.
+  CHECK(engine.value().rewrite(spun + "A new generation came to the gathering.\n").text ==
+        "Critics saw the thriller and its world premiere.\nA new generation came to the group.\n");
+  // WikiText headings are genuine.
+  CHECK(engine.value().rewrite(spun + "= = Generation = =\n").text ==
+        "Critics saw the thriller and its world premiere.\n= = Generation = =\n");
+}

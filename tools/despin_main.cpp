@@ -55,6 +55,7 @@ std::optional<std::string> read_input(const std::string& name, std::string& erro
 // redoes documents restored under a different fingerprint.
 std::string engine_fingerprint(const std::vector<despin::Dictionary>& dictionaries) {
   std::string f = std::string("despin ") + despin::kVersion + "\n";
+  // (The cleanup options are part of the fingerprint through the caller: see main.)
   for (const despin::Dictionary& d : dictionaries) {
     for (const despin::Entry& e : d.entries())
       f += e.spun + "=>" + e.original + ";" + e.domain + ";" + std::to_string(e.confidence) + (e.ambiguous ? "a" : "") +
@@ -90,6 +91,15 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_flag("--no-default-dict", no_default, "Do not load the built-in dictionary");
   app.add_flag("-V,--version", version, "Print the version and exit");
+  bool no_clean = false;
+  std::vector<std::string> no_clean_steps;
+  app.add_flag("--no-clean", no_clean, "Do not clean page debris before restoring (see README, Cleanup)");
+  app.add_option("--no-clean-step", no_clean_steps,
+                 "Switch one cleanup step off (repeatable): spaces, entities, mojibake, nfc, templates, "
+                 "repeated-lines, duplicates, layout")
+      ->allow_extra_args(false)
+      ->check(CLI::IsMember({"spaces", "entities", "mojibake", "nfc", "templates", "repeated-lines", "duplicates",
+                             "layout"}));
   bool jsonl = false;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_flag("--jsonl", jsonl,
@@ -110,6 +120,7 @@ int main(int argc, char** argv) {
   batch_cmd->add_flag("--progress", batch.progress, "Show progress on standard error even when it is not a terminal");
   batch_cmd->add_option("--dict", dict_files, "Add a dictionary file (repeatable)")->allow_extra_args(false);
   batch_cmd->add_flag("--no-default-dict", no_default, "Do not load the built-in dictionary");
+  batch_cmd->add_flag("--no-clean", no_clean, "Do not clean page debris before restoring");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -137,7 +148,16 @@ int main(int argc, char** argv) {
     }
     dictionaries.push_back(std::move(d).value());
   }
-  auto engine = despin::Engine::create(dictionaries);
+  despin::Options options;
+  if (no_clean) options.clean = despin::CleanOptions::none();
+  for (const std::string& step : no_clean_steps) {
+    despin::CleanOptions& c = options.clean;
+    bool* flag = step == "spaces" ? &c.spaces : step == "entities" ? &c.entities : step == "mojibake" ? &c.mojibake
+                 : step == "nfc" ? &c.nfc : step == "templates" ? &c.templates : step == "repeated-lines" ? &c.repeated_lines
+                 : step == "duplicates" ? &c.duplicates : &c.layout;
+    *flag = false;
+  }
+  auto engine = despin::Engine::create(dictionaries, options);
   if (!engine) {
     std::cerr << "despin: " << engine.error().what() << "\n";
     return kExitError;
@@ -147,6 +167,9 @@ int main(int argc, char** argv) {
     batch.jobs = jobs;
     batch.progress = batch.progress || ::isatty(2);
     batch.fingerprint = engine_fingerprint(dictionaries);
+    const despin::CleanOptions& c = options.clean;
+    for (bool step : {c.spaces, c.entities, c.mojibake, c.nfc, c.templates, c.repeated_lines, c.duplicates, c.layout})
+      batch.fingerprint += step ? '1' : '0';
     return despin::cli::run_batch(engine.value(), batch);
   }
 

@@ -19,6 +19,7 @@ struct Entry {
   double confidence = 0.9;
   bool ambiguous = false;  // apply only with evidence of spin nearby
   bool verb = false;       // first word of both sides is a base-form verb: cover its inflections
+  bool heading = false;    // apply only as a whole heading line or table-of-contents entry
   bool is_rule = false;    // spun is a regular expression
 };
 
