@@ -27,6 +27,9 @@ Cleaned clean(std::string_view input, const CleanOptions& options) {
   run(options.templates, clean_templates);
   run(options.repeated_lines, clean_repeated_lines);
   run(options.duplicates, clean_duplicate_paragraphs);
+  run(options.drop_toc, clean_toc);
+  run(options.quotes == CleanOptions::Quotes::kAscii, quotes_to_ascii);
+  run(options.quotes == CleanOptions::Quotes::kTypographic, quotes_to_typographic);
   run(options.layout, clean_layout);
   return out;
 }

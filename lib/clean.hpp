@@ -33,5 +33,8 @@ std::vector<Edit> clean_templates(std::string_view text);  // spun-content site 
 std::vector<Edit> clean_repeated_lines(std::string_view text);  // the page title repeated as captions
 std::vector<Edit> clean_duplicate_paragraphs(std::string_view text);
 std::vector<Edit> clean_layout(std::string_view text);     // trailing spaces, blank-line runs
+std::vector<Edit> clean_toc(std::string_view text);        // a table of contents dropped
+std::vector<Edit> quotes_to_ascii(std::string_view text);  // ‘’“” – — … to ' " - -- ...
+std::vector<Edit> quotes_to_typographic(std::string_view text);  // ' " to ‘’“” by position
 
 }  // namespace despin::detail

@@ -151,6 +151,27 @@ std::vector<Edit> clean_duplicate_paragraphs(std::string_view text) {
   return edits;
 }
 
+std::vector<Edit> clean_toc(std::string_view text) {
+  // A table of contents: three or more consecutive short lines numbered "1." "2)" "3.1" ...
+  static const RE2 entry(R"(\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S.{0,60})");
+  const std::vector<Line> lines = split_lines(text);
+  std::vector<Edit> edits;
+  std::size_t k = 0;
+  while (k < lines.size()) {
+    std::size_t end = k;
+    while (end < lines.size() &&
+           RE2::FullMatch(re2::StringPiece(text.data() + lines[end].begin, lines[end].end - lines[end].begin), entry))
+      ++end;
+    if (end - k >= 3) {
+      edits.push_back(remove(text, lines[k].begin, lines[end - 1].next, "toc"));
+      k = end;
+    } else {
+      k = end + 1;
+    }
+  }
+  return edits;
+}
+
 std::vector<Edit> clean_layout(std::string_view text) {
   const std::vector<Line> lines = split_lines(text);
   std::vector<Edit> edits;

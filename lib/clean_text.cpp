@@ -193,4 +193,40 @@ std::vector<Edit> clean_nfc(std::string_view text) {
   return edits;
 }
 
+std::vector<Edit> quotes_to_ascii(std::string_view text) {
+  std::vector<Edit> edits;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t begin = i;
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const int c = next_code_point(text, i);
+    const char* ascii = c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x2032 ? "'"
+                        : c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2033 ? "\""
+                        : c == 0x2013 || c == 0x2012 || c == 0x2212             ? "-"
+                        : c == 0x2014 || c == 0x2015                            ? "--"
+                        : c == 0x2026                                           ? "..."
+                                                                                : nullptr;
+    if (ascii != nullptr) edits.push_back(clean_edit(text, begin, i, ascii, "quotes"));
+  }
+  return edits;
+}
+
+std::vector<Edit> quotes_to_typographic(std::string_view text) {
+  // A straight quote opens after white space, an opening bracket or another opening quote, or
+  // at the start; otherwise it closes (and an apostrophe inside a word is a closing single quote).
+  std::vector<Edit> edits;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '\'' && c != '"') continue;
+    const char before = i == 0 ? ' ' : text[i - 1];
+    const bool opens = before == ' ' || before == '\n' || before == '\t' || before == '(' || before == '[' ||
+                       before == '\r' || (i >= 3 && text.substr(i - 3, 3) == "\xE2\x80\x9C");
+    const char* curly = c == '"' ? (opens ? "\xE2\x80\x9C" : "\xE2\x80\x9D") : (opens ? "\xE2\x80\x98" : "\xE2\x80\x99");
+    edits.push_back(clean_edit(text, i, i + 1, curly, "quotes"));
+  }
+  return edits;
+}
+
 }  // namespace despin::detail

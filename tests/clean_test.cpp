@@ -99,3 +99,22 @@ TEST_CASE("property: no cleanup and no dictionary change nothing but invalid byt
     CHECK(apply_edits(input, c.edits) == c.text);
   }
 }
+
+TEST_CASE("optional steps: quotes as ASCII or typographic, a table of contents dropped", "[clean]") {
+  CleanOptions ascii;
+  ascii.quotes = CleanOptions::Quotes::kAscii;
+  CHECK(detail::clean("\xE2\x80\x9CHi\xE2\x80\x9D \xE2\x80\x94 it\xE2\x80\x99s\xE2\x80\xA6", ascii).text == "\"Hi\" -- it's...");
+  CleanOptions typographic;
+  typographic.quotes = CleanOptions::Quotes::kTypographic;
+  CHECK(detail::clean("\"Hi,\" she said. It's (a \"test\").", typographic).text ==
+        "\xE2\x80\x9CHi,\xE2\x80\x9D she said. It\xE2\x80\x99s (a \xE2\x80\x9Ctest\xE2\x80\x9D).");
+  // By default quotes stay as written.
+  CHECK(detail::clean("\"Hi\" \xE2\x80\x94 it\xE2\x80\x99s", CleanOptions{}).text == "\"Hi\" \xE2\x80\x94 it\xE2\x80\x99s");
+  CleanOptions drop;
+  drop.drop_toc = true;
+  const std::string page = "Title\n\n  1. Plot\n  2. Cast\n  3. Production\n\nThe film is long.\n";
+  CHECK(detail::clean(page, drop).text == "Title\n\nThe film is long.\n");
+  CHECK(detail::clean(page, CleanOptions{}).text == page);
+  // Two numbered lines are a list, not a table of contents.
+  CHECK(detail::clean("1. Mix.\n2. Bake.\n", drop).text == "1. Mix.\n2. Bake.\n");
+}

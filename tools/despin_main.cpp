@@ -100,6 +100,11 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->check(CLI::IsMember({"spaces", "entities", "mojibake", "nfc", "templates", "repeated-lines", "duplicates",
                              "layout"}));
+  bool drop_toc = false;
+  std::string quotes = "keep";
+  app.add_flag("--drop-toc", drop_toc, "Remove a table of contents instead of restoring its headings");
+  app.add_option("--quotes", quotes, "Quotes, dashes and ellipses: keep (default), ascii or typographic")
+      ->check(CLI::IsMember({"keep", "ascii", "typographic"}));
   bool jsonl = false;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_flag("--jsonl", jsonl,
@@ -149,6 +154,10 @@ int main(int argc, char** argv) {
     dictionaries.push_back(std::move(d).value());
   }
   despin::Options options;
+  options.clean.drop_toc = drop_toc;
+  options.clean.quotes = quotes == "ascii"         ? despin::CleanOptions::Quotes::kAscii
+                         : quotes == "typographic" ? despin::CleanOptions::Quotes::kTypographic
+                                                   : despin::CleanOptions::Quotes::kKeep;
   if (no_clean) options.clean = despin::CleanOptions::none();
   for (const std::string& step : no_clean_steps) {
     despin::CleanOptions& c = options.clean;
@@ -168,8 +177,10 @@ int main(int argc, char** argv) {
     batch.progress = batch.progress || ::isatty(2);
     batch.fingerprint = engine_fingerprint(dictionaries);
     const despin::CleanOptions& c = options.clean;
-    for (bool step : {c.spaces, c.entities, c.mojibake, c.nfc, c.templates, c.repeated_lines, c.duplicates, c.layout})
+    for (bool step : {c.spaces, c.entities, c.mojibake, c.nfc, c.templates, c.repeated_lines, c.duplicates, c.layout,
+                      c.drop_toc})
       batch.fingerprint += step ? '1' : '0';
+    batch.fingerprint += std::to_string(static_cast<int>(c.quotes));
     return despin::cli::run_batch(engine.value(), batch);
   }
 

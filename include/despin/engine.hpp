@@ -23,12 +23,16 @@ struct CleanOptions {
   bool repeated_lines = true;  // the page title repeated as captions collapsed to its first line
   bool duplicates = true;    // exact duplicate paragraphs removed
   bool layout = true;        // trailing spaces trimmed, runs of blank lines folded
+  bool drop_toc = false;     // a table of contents (3+ numbered short lines) removed, not just restored
+  enum class Quotes { kKeep, kAscii, kTypographic };
+  Quotes quotes = Quotes::kKeep;  // quotes, dashes and ellipses as written, as ASCII, or typographic
 
   bool any() const {
-    return spaces || entities || mojibake || nfc || templates || repeated_lines || duplicates || layout;
+    return spaces || entities || mojibake || nfc || templates || repeated_lines || duplicates || layout || drop_toc ||
+           quotes != Quotes::kKeep;
   }
   static CleanOptions none() {
-    return {false, false, false, false, false, false, false, false};
+    return {false, false, false, false, false, false, false, false, false, Quotes::kKeep};
   }
 };
 
