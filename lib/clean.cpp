@@ -3,6 +3,9 @@
 
 #include "despin/edit.hpp"
 #include "edit_chain.hpp"
+#include "utf8.hpp"
+
+#include <algorithm>
 
 namespace despin::detail {
 
@@ -14,6 +17,18 @@ Cleaned clean(std::string_view input, const CleanOptions& options) {
     std::vector<Edit> edits = step(out.text);
     if (edits.empty()) return;
     std::string next = apply_edits(out.text, edits);
+    // Invalid UTF-8 is the rewrite's to report: no step may turn it into a character by
+    // removing what stood between its bytes ("\xE2\x82" ZWSP "\xAC" must not become "€").
+    const std::vector<ByteSpan> invalid = invalid_utf8_spans(out.text);
+    if (!invalid.empty() && invalid_utf8_spans(next).size() != invalid.size()) {
+      std::erase_if(edits, [&](const Edit& e) {
+        return std::any_of(invalid.begin(), invalid.end(), [&](const ByteSpan& s) {
+          return e.offset <= s.end && s.begin <= e.offset + e.length;  // touches or overlaps
+        });
+      });
+      next = apply_edits(out.text, edits);
+      if (edits.empty() || invalid_utf8_spans(next).size() != invalid.size()) return;
+    }
     out.edits = out.edits.empty() ? std::move(edits) : chain_edits(input, out.edits, out.text, edits);
     out.text = std::move(next);
   };

@@ -78,7 +78,7 @@ bool parse_line(std::string_view line, LineAst& ast, std::size_t& err_col, std::
   auto const phrase_text = x3::rule<struct phrase_text_, std::string>{"a phrase"} =
       lexeme[+((~char_("=;#\"") ) | (char_('=') >> !lit('>')))];
   auto const regex_text = x3::rule<struct regex_text_, std::string>{"a /regular expression/"} =
-      lexeme['/' >> +((char_('\\') >> char_) | ~char_('/')) > '/'];
+      lexeme[('/' >> +((char_('\\') >> char_) | ~char_('/'))) > '/'];
   auto const quoted = x3::rule<struct quoted_, std::string>{"a \"quoted string\""} =
       lexeme['"' > *(('\\' > char_) | ~char_('"')) > '"'];
   auto const name = x3::rule<struct name_, std::string>{"a name"} =

@@ -1,0 +1,35 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// The cleanup stage alone, every option combination picked by the input's first byte.
+// Invariants: edits are sorted, disjoint, of kind clean, and reproduce the output; valid UTF-8
+// stays valid; invalid bytes are never touched (the rewrite reports them).
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "clean.hpp"
+#include "utf8.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::uint8_t bits = data[0];
+  despin::CleanOptions o;
+  o.drop_toc = bits & 1;
+  o.quotes = bits & 2 ? despin::CleanOptions::Quotes::kAscii
+             : bits & 4 ? despin::CleanOptions::Quotes::kTypographic
+                        : despin::CleanOptions::Quotes::kKeep;
+  o.layout = !(bits & 8);
+  const std::string_view input(reinterpret_cast<const char*>(data + 1), size - 1);
+  const despin::detail::Cleaned c = despin::detail::clean(input, o);
+  std::size_t last_end = 0;
+  for (const despin::Edit& e : c.edits) {
+    if (e.kind != despin::EditKind::kClean || e.offset < last_end || input.substr(e.offset, e.length) != e.original)
+      std::abort();
+    last_end = e.offset + e.length;
+  }
+  if (despin::apply_edits(input, c.edits) != c.text) std::abort();
+  const bool valid = despin::detail::invalid_utf8_spans(input).empty();
+  if (valid && !despin::detail::invalid_utf8_spans(c.text).empty()) std::abort();
+  if (despin::detail::invalid_utf8_spans(input).size() != despin::detail::invalid_utf8_spans(c.text).size()) std::abort();
+  return 0;
+}
