@@ -72,10 +72,9 @@ bool plausible_leads(std::string_view utf8) {
 
 bool valid_scalar(long c) { return c > 0 && c <= 0x10FFFF && !(c >= 0xD800 && c <= 0xDFFF); }
 
-}  // namespace
-
-std::vector<Edit> clean_spaces(std::string_view text) {
-  std::vector<Edit> edits;
+// Calls fn(begin, end, code_point) for every non-ASCII character (negative for invalid bytes).
+template <class Fn>
+void for_each_non_ascii(std::string_view text, Fn fn) {
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t begin = i;
     if (static_cast<unsigned char>(text[i]) < 0x80) {
@@ -83,11 +82,20 @@ std::vector<Edit> clean_spaces(std::string_view text) {
       continue;
     }
     const int c = next_code_point(text, i);
-    if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000)
-      edits.push_back(clean_edit(text, begin, i, " ", "space"));
-    else if (c == 0x200B || c == 0x2060 || c == 0xAD || (c == 0xFEFF && begin != 0))
-      edits.push_back(clean_edit(text, begin, i, "", "invisible"));
+    fn(begin, i, c);
   }
+}
+
+}  // namespace
+
+std::vector<Edit> clean_spaces(std::string_view text) {
+  std::vector<Edit> edits;
+  for_each_non_ascii(text, [&](std::size_t begin, std::size_t end, int c) {
+    if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000)
+      edits.push_back(clean_edit(text, begin, end, " ", "space"));
+    else if (c == 0x200B || c == 0x2060 || c == 0xAD || (c == 0xFEFF && begin != 0))
+      edits.push_back(clean_edit(text, begin, end, "", "invisible"));
+  });
   return edits;
 }
 
@@ -195,21 +203,15 @@ std::vector<Edit> clean_nfc(std::string_view text) {
 
 std::vector<Edit> quotes_to_ascii(std::string_view text) {
   std::vector<Edit> edits;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t begin = i;
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const int c = next_code_point(text, i);
+  for_each_non_ascii(text, [&](std::size_t begin, std::size_t end, int c) {
     const char* ascii = c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x2032 ? "'"
                         : c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2033 ? "\""
                         : c == 0x2013 || c == 0x2012 || c == 0x2212             ? "-"
                         : c == 0x2014 || c == 0x2015                            ? "--"
                         : c == 0x2026                                           ? "..."
                                                                                 : nullptr;
-    if (ascii != nullptr) edits.push_back(clean_edit(text, begin, i, ascii, "quotes"));
-  }
+    if (ascii != nullptr) edits.push_back(clean_edit(text, begin, end, ascii, "quotes"));
+  });
   return edits;
 }
 
