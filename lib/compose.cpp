@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 
 namespace despin::detail {
 
@@ -79,7 +80,7 @@ void TermComposer::learn(const Dictionary& dictionary) {
   for (const WordSwap& w : dictionary.word_swaps()) add_swap(w.spun, w.original);
 }
 
-bool TermComposer::is_term(const std::vector<std::string>& keys, std::size_t len, std::string_view last) const {
+bool TermComposer::is_term(std::span<const std::string> keys, std::size_t len, std::string_view last) const {
   std::uint32_t node = PhraseTrie::root();
   for (std::size_t k = 0; k < len; ++k) {
     const std::uint32_t id = term_trie_.word_id(k + 1 == len ? last : std::string_view(keys[k]));
@@ -88,16 +89,16 @@ bool TermComposer::is_term(const std::vector<std::string>& keys, std::size_t len
   return term_trie_.value(node) != kNoValue;
 }
 
-std::optional<TermComposer::Found> TermComposer::find(std::string_view text, const std::vector<Token>& tokens,
-                                                      std::size_t first, const std::vector<bool>& blocked) const {
+std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& tokens,
+                                                      const std::vector<std::string>& all_keys, std::size_t first,
+                                                      const std::vector<bool>& blocked) const {
   if (first >= tokens.size() || !tokens[first].is_word || blocked[first]) return std::nullopt;
-  std::vector<std::string> keys;
-  for (std::size_t k = first; k < tokens.size() && k - first < kMaxTokens; ++k) {
-    if (blocked[k] || (k > first && tokens[k].paragraph != tokens[first].paragraph)) break;
-    keys.emplace_back();
-    fold_key(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), keys.back());
-  }
-  if (keys.size() < 2) return std::nullopt;
+  std::size_t limit = first;
+  while (limit < tokens.size() && limit - first < kMaxTokens && !blocked[limit] &&
+         tokens[limit].paragraph == tokens[first].paragraph)
+    ++limit;
+  if (limit - first < 2) return std::nullopt;
+  const std::span<const std::string> keys(all_keys.data() + first, limit - first);
 
   // Walk the term trie with, at each position, the word itself or what it may have been; the
   // last word may also be a plural whose singular (or its original) continues the term.

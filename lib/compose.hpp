@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,10 +45,11 @@ class TermComposer {
     std::string text;    // the restored term, plural if the run was
     std::string source;  // where the term comes from ("file:line")
   };
-  // The longest composed restoration of a run starting at token `first`, if any. Tokens marked
-  // in `blocked` (inside other restorations) take no part.
-  std::optional<Found> find(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
-                            const std::vector<bool>& blocked) const;
+  // The longest composed restoration of a run starting at token `first`, if any. `keys` are the
+  // tokens' folded keys (fold_key). Tokens marked in `blocked` (inside other restorations) take
+  // no part.
+  std::optional<Found> find(const std::vector<Token>& tokens, const std::vector<std::string>& keys,
+                            std::size_t first, const std::vector<bool>& blocked) const;
 
   bool empty() const { return swaps_.empty() || terms_.empty(); }
   std::size_t word_swap_count() const { return swaps_count_; }
@@ -59,7 +61,7 @@ class TermComposer {
   void add_swap(const std::string& spun, const std::string& original);
   void add_term(const std::string& display, const std::string& source);
   // Whether keys[0..len) (the last one possibly singularised) is itself a known term.
-  bool is_term(const std::vector<std::string>& keys, std::size_t len, std::string_view last) const;
+  bool is_term(std::span<const std::string> keys, std::size_t len, std::string_view last) const;
 
   struct TermInfo {
     std::string display;

@@ -464,12 +464,12 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   const std::size_t n = tokens.size();
 
   std::vector<std::uint32_t> ids(n, detail::kNoWord);
-  std::string key;
+  std::vector<std::string> keys(n);  // folded once; term composition reads them again
   for (std::size_t i = 0; i < n; ++i) {
     const detail::Token& t = tokens[i];
     result.words += t.is_word;
-    detail::fold_key(text.substr(t.begin, t.end - t.begin), key);
-    ids[i] = trie.word_id(key);
+    detail::fold_key(text.substr(t.begin, t.end - t.begin), keys[i]);
+    ids[i] = trie.word_id(keys[i]);
   }
   const std::size_t paragraphs = n == 0 ? 0 : tokens.back().paragraph + 1;
 
@@ -530,7 +530,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     for (std::size_t i = 0; i < n; ++i) {
       if (!ambiguous_ok[tokens[i].paragraph] || taken[i]) continue;
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
-      auto found = composer.find(text, tokens, i, taken);
+      auto found = composer.find(tokens, keys, i, taken);
       if (!found) continue;
       // Capitalised words inside a sentence belong to names ("American psychological ..."):
       // a name is not a spun term.
@@ -587,7 +587,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     if (options.fix_articles && m.first > 0 && !covered[m.first - 1] && !tokens[m.first].line_break_before) {
       const detail::Token& art = tokens[m.first - 1];
       std::string_view art_text = text.substr(art.begin, art.end - art.begin);
-      detail::fold_key(art_text, key);
+      const std::string& key = keys[m.first - 1];
       bool known = false;
       const bool an = detail::takes_an(replacement, &known);
       if (known && (key == "a" || key == "an") && (key == "an") != an) {
