@@ -20,6 +20,7 @@
 #include "context.hpp"
 #include "inflect.hpp"
 #include "phrase_trie.hpp"
+#include "sentences.hpp"
 #include "tokenizer.hpp"
 #include "utf8.hpp"
 
@@ -243,13 +244,18 @@ std::size_t Engine::phrase_count() const { return impl_->trie.phrase_count(); }
 std::size_t Engine::rule_count() const { return impl_->rules.size(); }
 
 Result Engine::rewrite(std::string_view text) const {
-  if (!impl_->options.clean.any()) return impl_->rewrite(text);
-  // Cleanup first, then the rewrite of the cleaned text; the edits of both are reported over
-  // the caller's input.
-  detail::Cleaned cleaned = detail::clean(text, impl_->options.clean);
-  if (cleaned.edits.empty()) return impl_->rewrite(text);
-  Result result = impl_->rewrite(cleaned.text);
-  result.edits = detail::chain_edits(text, cleaned.edits, cleaned.text, result.edits);
+  Result result;
+  detail::Cleaned cleaned;
+  if (impl_->options.clean.any()) cleaned = detail::clean(text, impl_->options.clean);
+  if (cleaned.edits.empty()) {
+    result = impl_->rewrite(text);
+  } else {
+    // Cleanup first, then the rewrite of the cleaned text; the edits of both are reported over
+    // the caller's input.
+    result = impl_->rewrite(cleaned.text);
+    result.edits = detail::chain_edits(text, cleaned.edits, cleaned.text, result.edits);
+  }
+  if (impl_->options.sentence_scores) result.sentences = detail::score_sentences(text, result.edits);
   return result;
 }
 

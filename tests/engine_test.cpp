@@ -262,3 +262,24 @@ TEST_CASE("heading entries apply only to a whole heading line or contents entry"
   CHECK(engine.value().rewrite(spun + "= = Generation = =\n").text ==
         "Critics saw the thriller and its world premiere.\n= = Generation = =\n");
 }
+
+TEST_CASE("sentence scores locate the spun sentences", "[engine]") {
+  auto dict = Dictionary::parse("be that as it may => however\npundits => critics\n", "s.dict");
+  REQUIRE(dict.ok());
+  Options options;
+  options.sentence_scores = true;
+  auto engine = Engine::create({dict.value()}, options);
+  REQUIRE(engine.ok());
+  const std::string input = "A clean sentence here. Be that as it may, the pundits agree. Another clean one.";
+  const Result r = engine.value().rewrite(input);
+  REQUIRE(r.sentences.size() == 3);
+  CHECK(input.substr(r.sentences[1].offset, r.sentences[1].length) == "Be that as it may, the pundits agree. ");
+  CHECK(r.sentences[0].spin_score == 0.0);
+  CHECK(r.sentences[1].spin_score > kSpinThreshold);
+  CHECK(r.sentences[2].spin_score == 0.0);
+  CHECK(r.sentences[1].words == 8);
+  // Off by default: no cost, no field.
+  auto plain = Engine::create({dict.value()});
+  REQUIRE(plain.ok());
+  CHECK(plain.value().rewrite(input).sentences.empty());
+}

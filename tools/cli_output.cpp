@@ -21,6 +21,11 @@ void add_result(nlohmann::ordered_json& doc, const Result& result) {
                      {"kind", to_string(e.kind)},
                      {"confidence", e.confidence}});
   }
+  if (!result.sentences.empty()) {
+    auto& sentences = doc["sentences"] = nlohmann::ordered_json::array();
+    for (const SentenceScore& st : result.sentences)
+      sentences.push_back({{"offset", st.offset}, {"length", st.length}, {"words", st.words}, {"spin_score", st.spin_score}});
+  }
 }
 
 std::string dump_line(const nlohmann::ordered_json& doc) {
@@ -74,7 +79,13 @@ void write_stats(std::ostream& out, std::string_view name, const Result& result)
   std::snprintf(score, sizeof score, "%.2f", result.spin_score);
   out << name << ": " << result.words << " words, " << result.edits.size() << " edits";
   for (const auto& [kind, count] : by_kind) out << ", " << count << " " << kind;
-  out << ", spin score " << score << (result.spin_score >= kSpinThreshold ? " (spun)" : " (clean)") << "\n";
+  out << ", spin score " << score << (result.spin_score >= kSpinThreshold ? " (spun)" : " (clean)");
+  if (!result.sentences.empty()) {
+    std::size_t spun = 0;
+    for (const SentenceScore& s : result.sentences) spun += s.spin_score >= kSpinThreshold;
+    out << ", " << spun << "/" << result.sentences.size() << " sentences spun";
+  }
+  out << "\n";
 }
 
 }  // namespace despin::cli

@@ -100,6 +100,10 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->check(CLI::IsMember({"spaces", "entities", "mojibake", "nfc", "templates", "repeated-lines", "duplicates",
                              "layout"}));
+  bool sentences = false;
+  app.add_flag("--sentences", sentences,
+               "Score every sentence too: --json lists them (offset, length, words, spin_score), --stats counts "
+               "the spun ones");
   bool drop_toc = false;
   std::string quotes = "keep";
   app.add_flag("--drop-toc", drop_toc, "Remove a table of contents instead of restoring its headings");
@@ -155,6 +159,7 @@ int main(int argc, char** argv) {
   }
   despin::Options options;
   options.clean.drop_toc = drop_toc;
+  options.sentence_scores = sentences;
   options.clean.quotes = quotes == "ascii"         ? despin::CleanOptions::Quotes::kAscii
                          : quotes == "typographic" ? despin::CleanOptions::Quotes::kTypographic
                                                    : despin::CleanOptions::Quotes::kKeep;

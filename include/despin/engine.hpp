@@ -43,6 +43,15 @@ struct Options {
   // the same paragraph (see docs/spin-score.md).
   int ambiguous_min_evidence = 2;
   CleanOptions clean;         // page debris removed before the rewrite
+  bool sentence_scores = false;  // also score each sentence (Result::sentences); costs a pass
+};
+
+// One sentence of the input and how spun it looks (Options::sentence_scores).
+struct SentenceScore {
+  std::size_t offset = 0;   // byte span of the sentence in the input
+  std::size_t length = 0;
+  std::size_t words = 0;
+  double spin_score = 0.0;  // 100 × Σ confidence of restorations in it / words (docs/spin-score.md)
 };
 
 // What rewrite() found and did.
@@ -52,6 +61,7 @@ struct Result {
   std::size_t words = 0;     // word tokens in the input
   double spin_score = 0.0;   // evidence of spinning per 100 words (docs/spin-score.md)
   std::size_t invalid_utf8 = 0;  // invalid byte sequences replaced by U+FFFD
+  std::vector<SentenceScore> sentences;  // filled when Options::sentence_scores is set
 };
 
 // The spin score at or above which a document counts as spun (`despin --check`).
