@@ -66,4 +66,23 @@ void match_apostrophes(std::string& replacement, std::string_view spun) {
     replacement.replace(pos, 1, kCurly);
 }
 
+std::string title_case(std::string_view phrase) {
+  static constexpr std::string_view kSmall[] = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on",
+                                                "at", "to", "for", "by", "as"};
+  std::string out;
+  std::size_t i = 0;
+  bool first = true;
+  while (i <= phrase.size()) {
+    std::size_t sp = phrase.find(' ', i);
+    if (sp == std::string_view::npos) sp = phrase.size();
+    const std::string_view word = phrase.substr(i, sp - i);
+    if (!out.empty()) out += ' ';
+    const bool small = !first && std::find(std::begin(kSmall), std::end(kSmall), word) != std::end(kSmall);
+    out += small ? std::string(word) : capitalize_first(word);
+    first = false;
+    i = sp + 1;
+  }
+  return out;
+}
+
 }  // namespace despin::detail

@@ -16,6 +16,10 @@ namespace despin::detail {
 // Premiere". Lower-case spun text keeps the replacement as the dictionary wrote it.
 std::string match_case(std::string_view replacement, const std::vector<Shape>& spun_word_shapes);
 
+// "at least" -> "At Least": every word capitalised but short function words after the first
+// ("Ready or Not", "Let's Make This a Moment").
+std::string title_case(std::string_view phrase);
+
 // Writes the replacement's apostrophes as the spun text wrote them: a curly ’ in the input
 // ("the foundation’s best") makes the restored "the academy's best" curly too.
 void match_apostrophes(std::string& replacement, std::string_view spun);

@@ -586,6 +586,14 @@ Result Engine::Impl::rewrite(std::string_view text) const {
                                   ? m.replacement->participle
                                   : m.replacement->text;
     std::string replacement = options.restore_case ? detail::match_case(base, shapes) : base;
+    // Inside a quoted title whose next word is capitalised ("At any rate I Still Have You"),
+    // the restored words take title case too ("At Least I Still Have You").
+    if (options.restore_case && !shapes.empty() && shapes.front() == detail::Shape::kTitle && m.last < n &&
+        tokens[m.last].is_word && !tokens[m.last].line_break_before &&
+        detail::shape_of(text.substr(tokens[m.last].begin, tokens[m.last].end - tokens[m.last].begin)) ==
+            detail::Shape::kTitle &&
+        detail::in_quoted_title(text, tokens, m.first))
+      replacement = detail::title_case(replacement);
     detail::match_apostrophes(replacement, text.substr(b, e - b));
     score += m.replacement->confidence * (m.replacement->ambiguous ? kAmbiguousScoreWeight : 1.0);
 

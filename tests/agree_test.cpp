@@ -45,3 +45,9 @@ TEST_CASE("an acronym leading lower-case words does not capitalise the replaceme
         "computer-aided diagnosis");
   CHECK(despin::detail::match_case("computer-aided diagnosis", {Shape::kTitle, Shape::kLower}) == "Computer-aided diagnosis");
 }
+
+TEST_CASE("title case for restored words inside titles", "[agree]") {
+  CHECK(despin::detail::title_case("at least") == "At Least");
+  CHECK(despin::detail::title_case("ready or not") == "Ready or Not");
+  CHECK(despin::detail::title_case("the end of the road") == "The End of the Road");
+}
