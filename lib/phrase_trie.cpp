@@ -10,9 +10,42 @@ std::uint32_t PhraseTrie::word_id(std::string_view key) const {
   return it == words_.end() ? kNoWord : it->second;
 }
 
+std::uint32_t PhraseTrie::EdgeMap::find(std::uint64_t key) const {
+  if (key == kEmpty) return kNoNode;
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = slot(key);; i = (i + 1) & mask) {
+    if (keys_[i] == key) return values_[i];
+    if (keys_[i] == kEmpty) return kNoNode;
+  }
+}
+
+std::pair<std::uint32_t, bool> PhraseTrie::EdgeMap::emplace(std::uint64_t key, std::uint32_t value) {
+  if (2 * (size_ + 1) > keys_.size()) grow();
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = slot(key);; i = (i + 1) & mask) {
+    if (keys_[i] == key) return {values_[i], false};
+    if (keys_[i] == kEmpty) {
+      keys_[i] = key;
+      values_[i] = value;
+      ++size_;
+      return {value, true};
+    }
+  }
+}
+
+void PhraseTrie::EdgeMap::grow() {
+  std::vector<std::uint64_t> old_keys = std::move(keys_);
+  std::vector<std::uint32_t> old_values = std::move(values_);
+  keys_.assign(old_keys.size() * 2, kEmpty);
+  values_.assign(old_keys.size() * 2, 0);
+  --shift_;
+  size_ = 0;
+  for (std::size_t i = 0; i < old_keys.size(); ++i)
+    if (old_keys[i] != kEmpty) emplace(old_keys[i], old_values[i]);
+}
+
 std::uint32_t PhraseTrie::child(std::uint32_t node, std::uint32_t word) const {
-  auto it = edges_.find(static_cast<std::uint64_t>(node) << 32 | word);
-  return it == edges_.end() ? kNoNode : it->second;
+  return edges_.find(static_cast<std::uint64_t>(node) << 32 | word);
 }
 
 std::int32_t PhraseTrie::find(const std::vector<std::string>& keys) const {
@@ -30,9 +63,9 @@ void PhraseTrie::insert(const std::vector<std::string>& keys, std::int32_t value
   for (const std::string& key : keys) {
     auto [wit, _] = words_.emplace(key, static_cast<std::uint32_t>(words_.size()));
     const std::uint64_t edge = static_cast<std::uint64_t>(node) << 32 | wit->second;
-    auto [eit, added] = edges_.emplace(edge, static_cast<std::uint32_t>(values_.size()));
+    auto [child, added] = edges_.emplace(edge, static_cast<std::uint32_t>(values_.size()));
     if (added) values_.push_back(kNoValue);
-    node = eit->second;
+    node = child;
   }
   if (values_[node] == kNoValue) ++phrases_;
   values_[node] = value;

@@ -42,8 +42,25 @@ class PhraseTrie {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  // (node << 32 | word) -> child, open addressing with linear probing: the lookup at the heart
+  // of matching, done for nearly every token, without the node allocations of unordered_map.
+  class EdgeMap {
+   public:
+    std::uint32_t find(std::uint64_t key) const;
+    // Inserts if absent; returns the value stored and whether it was added.
+    std::pair<std::uint32_t, bool> emplace(std::uint64_t key, std::uint32_t value);
+
+   private:
+    static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+    std::size_t slot(std::uint64_t key) const { return (key * 0x9E3779B97F4A7C15ull) >> shift_; }
+    void grow();
+    std::vector<std::uint64_t> keys_ = std::vector<std::uint64_t>(16, kEmpty);
+    std::vector<std::uint32_t> values_ = std::vector<std::uint32_t>(16, 0);
+    unsigned shift_ = 60;  // 64 - log2(capacity)
+    std::size_t size_ = 0;
+  };
   std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> words_;
-  std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node << 32 | word) -> child
+  EdgeMap edges_;
   std::vector<std::int32_t> values_;
   std::size_t phrases_ = 0;
 };
