@@ -42,6 +42,33 @@ std::string pluralize_last_word(const std::string& term) {
   return head + w;
 }
 
+std::string american_spelling(std::string_view w) {
+  struct Rule {
+    std::string_view british, american;
+  };
+  // Suffix rules, longest first. A wrong guess costs nothing: the result is only looked up
+  // among known terms and swaps.
+  static constexpr Rule kRules[] = {
+      {"isations", "izations"}, {"isation", "ization"}, {"ising", "izing"}, {"ised", "ized"}, {"iser", "izer"},
+      {"yses", "yzes"},         {"ysed", "yzed"},       {"ysing", "yzing"}, {"yse", "yze"},   {"ements", "ments"},
+      {"ement", "ment"},        {"ours", "ors"},        {"our", "or"},      {"tres", "ters"}, {"tre", "ter"},
+      {"ogues", "ogs"},         {"ogue", "og"},
+  };
+  std::string out(w);
+  for (const Rule& r : kRules) {
+    if (w.size() > r.british.size() + 2 && w.ends_with(r.british)) {
+      out = std::string(w.substr(0, w.size() - r.british.size())) + std::string(r.american);
+      break;
+    }
+  }
+  // "haemoglobin", "oesophagus", "anaesthesia": the digraph becomes a plain e.
+  for (std::string_view digraph : {"ae", "oe"}) {
+    const std::size_t p = out.find(digraph);
+    if (p != std::string::npos && p > 0 && out.size() > 5) out.erase(p, 1);
+  }
+  return out;
+}
+
 void TermComposer::add_swap(const std::string& spun, const std::string& original) {
   std::vector<std::string>& to = swaps_[spun];
   if (std::find(to.begin(), to.end(), original) == to.end() && to.size() < kMaxSwapsPerWord) {
@@ -132,13 +159,20 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
         if (is_term(keys, k + 1, s)) return;
       best = Best{k + 1, v, plural};
     };
-    step(key, false, false);
-    if (auto it = swaps_.find(key); it != swaps_.end())
-      for (const std::string& o : it->second) step(o, false, true);
-    for (const std::string& s : singulars(key)) {
-      step(s, true, false);
-      if (auto it = swaps_.find(s); it != swaps_.end())
-        for (const std::string& o : it->second) step(o, true, true);
+    // The word as written and in American spelling (the term lists' spelling: a British
+    // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
+    // change alone is not a restoration.
+    const std::string american = american_spelling(key);
+    for (const std::string* form : {&key, &american}) {
+      if (form->empty() || (form == &american && american == key)) continue;
+      step(*form, false, false);
+      if (auto it = swaps_.find(*form); it != swaps_.end())
+        for (const std::string& o : it->second) step(o, false, true);
+      for (const std::string& s : singulars(*form)) {
+        step(s, true, false);
+        if (auto it = swaps_.find(s); it != swaps_.end())
+          for (const std::string& o : it->second) step(o, true, true);
+      }
     }
   };
   walk(walk, 0, PhraseTrie::root(), false);

@@ -27,6 +27,8 @@ bool is_function_word(std::string_view key);
 
 // Singular candidates of a plural key: "networks" -> "network", "libraries" -> "library".
 std::vector<std::string> singulars(std::string_view key);
+// "optimisation" -> "optimization", "acknowledgement" -> "acknowledgment", "tumour" -> "tumor".
+std::string american_spelling(std::string_view key);
 // "neural network" -> "neural networks", "library" -> "libraries".
 std::string pluralize_last_word(const std::string& phrase);
 

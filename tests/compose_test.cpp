@@ -3,6 +3,7 @@
 // Term composition: word swaps learned from entries, accepted only when they form a known term.
 #include <catch2/catch.hpp>
 
+#include "compose.hpp"
 #include "despin/despin.hpp"
 
 using namespace despin;
@@ -100,4 +101,20 @@ TEST_CASE("a lone word takes the reading the document gave it in a phrase", "[co
   CHECK(r.text == "Critics liked the thriller. The box office numbers were good. The film was long.");
   // Without evidence nothing lone changes.
   CHECK(engine.value().rewrite("The organization grew.").text == "The organization grew.");
+}
+
+TEST_CASE("British spelling finds American terms and swaps", "[compose]") {
+  CHECK(detail::american_spelling("optimisation") == "optimization");
+  CHECK(detail::american_spelling("acknowledgement") == "acknowledgment");
+  CHECK(detail::american_spelling("tumour") == "tumor");
+  CHECK(detail::american_spelling("haemoglobin") == "hemoglobin");
+  CHECK(detail::american_spelling("network") == "network");
+  auto dict = Dictionary::parse("image acknowledgment => image recognition\npundits => critics\nspine chiller => thriller\n", "b.dict");
+  auto terms = Dictionary::parse("face recognition\n", "b.terms");
+  REQUIRE(dict.ok());
+  REQUIRE(terms.ok());
+  auto engine = Engine::create({dict.value(), terms.value()});
+  REQUIRE(engine.ok());
+  CHECK(engine.value().rewrite("Pundits saw the spine chiller. Face acknowledgement works.").text ==
+        "Critics saw the thriller. Face recognition works.");
 }
