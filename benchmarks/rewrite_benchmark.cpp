@@ -18,6 +18,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -198,6 +200,43 @@ void BM_Re2Alternation(benchmark::State& state) {
   set_bytes(state, text.size());
 }
 
+// The shipped dictionary plus `extra` generated ambiguous entries whose spun sides are word
+// pairs and triples of the input itself, so lookups walk the trie as far as in real use.
+const despin::Engine& engine_with_extra(std::size_t extra) {
+  static std::map<std::size_t, despin::Engine> engines;
+  if (auto it = engines.find(extra); it != engines.end()) return it->second;
+  const std::string text = input_of_size(1 << 20);
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : text) {
+    if (std::isalpha(static_cast<unsigned char>(c))) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!w.empty()) words.push_back(w), w.clear();
+  }
+  std::string dict;
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i + 3 < words.size() && seen.size() < extra; ++i) {
+    const std::size_t n = 2 + i % 2;
+    std::string spun = words[i];
+    for (std::size_t k = 1; k < n; ++k) spun += ' ' + words[i + k];
+    if (seen.insert(spun).second) dict += spun + " => generated " + std::to_string(seen.size()) + " ; ambiguous\n";
+  }
+  std::vector<despin::Dictionary> dicts{despin::Dictionary::builtin()};
+  dicts.push_back(despin::Dictionary::parse(dict, "generated.dict").value());
+  despin::Options o;  // as BM_Rewrite: the repeated input must not be deduplicated away
+  o.clean.duplicates = false;
+  o.clean.repeated_lines = false;
+  return engines.emplace(extra, despin::Engine::create(dicts, o).value()).first->second;
+}
+
+// Rewrite time against dictionary size: 1k, 10k and 100k entries beyond the shipped ones.
+void BM_RewriteByDictionarySize(benchmark::State& state) {
+  const std::string text = input_of_size(1 << 20);
+  const despin::Engine& e = engine_with_extra(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(e.rewrite(text));
+  set_bytes(state, text.size());
+  state.counters["extra_entries"] = static_cast<double>(state.range(0));
+}
+
 void BM_EngineCreate(benchmark::State& state) {
   const despin::Dictionary& dict = despin::Dictionary::builtin();
   for (auto _ : state) benchmark::DoNotOptimize(despin::Engine::create({dict}));
@@ -211,6 +250,7 @@ BENCHMARK(BM_Rewrite) DESPIN_SIZES;
 BENCHMARK(BM_RewriteNoCleanup) DESPIN_SIZES;
 BENCHMARK(BM_HashLongestMatch) DESPIN_SIZES;
 BENCHMARK(BM_Re2Alternation) DESPIN_SIZES;
+BENCHMARK(BM_RewriteByDictionarySize)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EngineCreate)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -20,6 +20,8 @@ for b in data["benchmarks"]:
         print(f"{name:24} {b['real_time']:.1f} {b['time_unit']}")
         continue
     mbs = b["bytes_per_second"] / 1e6
+    if name == "BM_RewriteByDictionarySize":
+        name, size = f"rewrite +{size} entries", 1 << 20
     rows.append((name, int(size), mbs))
     if name == "BM_IcuSegmentation":
         icu[int(size)] = mbs
