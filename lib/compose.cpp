@@ -133,6 +133,7 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
     std::size_t len = 0;
     std::int32_t term = kNoValue;
     bool plural = false;
+    std::uint32_t swapped = 0;
   } best;
   std::vector<std::string> singular_forms;
   auto word_count = [&](std::size_t len) {
@@ -140,7 +141,8 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
     for (std::size_t k = 0; k < len; ++k) words += tokens[first + k].is_word;
     return words;
   };
-  auto walk = [&](auto& self, std::size_t k, std::uint32_t node, bool changed) -> void {
+  // `swapped` has bit k set when the path swapped the word at position k.
+  auto walk = [&](auto& self, std::size_t k, std::uint32_t node, std::uint32_t swapped_mask) -> void {
     if (k == keys.size()) return;
     const std::string& key = keys[k];
     auto step = [&](std::string_view word, bool plural, bool swapped) {
@@ -148,8 +150,9 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
       if (id == kNoWord) return;
       const std::uint32_t child = term_trie_.child(node, id);
       if (child == kNoNode) return;
-      const bool now_changed = changed || swapped;
-      if (!plural) self(self, k + 1, child, now_changed);
+      const std::uint32_t mask = swapped_mask | (swapped ? 1u << k : 0u);
+      const bool now_changed = mask != 0;
+      if (!plural) self(self, k + 1, child, mask);
       const std::int32_t v = term_trie_.value(child);
       if (v == kNoValue || !now_changed || k + 1 <= best.len || !tokens[first + k].is_word || word_count(k + 1) < 2)
         return;
@@ -157,7 +160,7 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
       if (is_term(keys, k + 1, key)) return;
       for (const std::string& s : singulars(key))
         if (is_term(keys, k + 1, s)) return;
-      best = Best{k + 1, v, plural};
+      best = Best{k + 1, v, plural, mask};
     };
     // The word as written and in American spelling (the term lists' spelling: a British
     // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
@@ -175,10 +178,10 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
       }
     }
   };
-  walk(walk, 0, PhraseTrie::root(), false);
+  walk(walk, 0, PhraseTrie::root(), 0u);
   if (best.term == kNoValue) return std::nullopt;
   const TermInfo& t = terms_[static_cast<std::size_t>(best.term)];
-  return Found{first + best.len, best.plural ? pluralize_last_word(t.display) : t.display, t.source};
+  return Found{first + best.len, best.plural ? pluralize_last_word(t.display) : t.display, t.source, best.swapped};
 }
 
 }  // namespace despin::detail

@@ -46,6 +46,7 @@ class TermComposer {
     std::size_t last;    // one past the last token of the spun run
     std::string text;    // the restored term, plural if the run was
     std::string source;  // where the term comes from ("file:line")
+    std::uint32_t swapped = 0;  // bit k: the word at first + k was swapped (not kept as written)
   };
   // The longest composed restoration of a run starting at token `first`, if any. `keys` are the
   // tokens' folded keys (fold_key). Tokens marked in `blocked` (inside other restorations) take

@@ -538,10 +538,12 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
       auto found = composer.find(tokens, keys, i, taken);
       if (!found) continue;
-      // Capitalised words inside a sentence belong to names ("American psychological ..."):
-      // a name is not a spun term.
+      // A capitalised word inside a sentence belongs to a name ("American psychological ..."):
+      // it may stay in a composed term ("Euclidean separation" -> "Euclidean distance") but is
+      // never swapped itself.
       bool name = false;
       for (std::size_t k = i; k < found->last && !name; ++k) {
+        if (!(found->swapped >> (k - i) & 1u)) continue;
         const detail::Shape shape = detail::shape_of(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
         name = tokens[k].is_word && shape != detail::Shape::kLower && shape != detail::Shape::kNone &&
                !(k == i && detail::starts_sentence(text, tokens, k));

@@ -118,3 +118,17 @@ TEST_CASE("British spelling finds American terms and swaps", "[compose]") {
   CHECK(engine.value().rewrite("Pundits saw the spine chiller. Face acknowledgement works.").text ==
         "Critics saw the thriller. Face recognition works.");
 }
+
+TEST_CASE("a capitalised word may stay in a composed term but is never swapped", "[compose]") {
+  auto dict = Dictionary::parse("separation distance => distance\npundits => critics\nspine chiller => thriller\n"
+                                "water separation => water distance\nworld history => earth history\n", "n.dict");
+  auto terms = Dictionary::parse("Euclidean distance\nearth science\n", "n.terms");
+  REQUIRE(dict.ok());
+  REQUIRE(terms.ok());
+  auto engine = Engine::create({dict.value(), terms.value()});
+  REQUIRE(engine.ok());
+  CHECK(engine.value().rewrite("Pundits saw the spine chiller. We use the Euclidean separation here.").text ==
+        "Critics saw the thriller. We use the Euclidean distance here.");
+  CHECK(engine.value().rewrite("Pundits saw the spine chiller. The World science fair.").text ==
+        "Critics saw the thriller. The World science fair.");
+}
