@@ -1,6 +1,8 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include "sentences.hpp"
 
+#include "tokenizer.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -10,16 +12,6 @@
 
 namespace despin::detail {
 namespace {
-
-icu::BreakIterator& thread_sentence_iterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status) || !bi) throw std::runtime_error(std::string("ICU sentence iterator: ") + u_errorName(status));
-    return bi;
-  }();
-  return *it;
-}
 
 std::size_t words_in(std::string_view s) {
   std::size_t words = 0;

@@ -15,16 +15,21 @@
 namespace despin::detail {
 namespace {
 
-// One word BreakIterator per thread: ICU iterators are not thread-safe, and creating one costs
-// far more than a rewrite of a short text.
-icu::BreakIterator& thread_word_iterator() {
-  thread_local std::unique_ptr<icu::BreakIterator> it = [] {
+// One BreakIterator of each kind per thread: ICU iterators are not thread-safe, and creating
+// one costs far more than a rewrite of a short text.
+template <icu::BreakIterator* (*Create)(const icu::Locale&, UErrorCode&)>
+icu::BreakIterator& thread_iterator(const char* what) {
+  thread_local std::unique_ptr<icu::BreakIterator> it = [what] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> bi(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status) || !bi) throw std::runtime_error(std::string("ICU word iterator: ") + u_errorName(status));
+    std::unique_ptr<icu::BreakIterator> bi(Create(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !bi) throw std::runtime_error(std::string("ICU ") + what + ": " + u_errorName(status));
     return bi;
   }();
   return *it;
+}
+
+icu::BreakIterator& thread_word_iterator() {
+  return thread_iterator<&icu::BreakIterator::createWordInstance>("word iterator");
 }
 
 bool is_space_span(std::string_view s) {
@@ -37,6 +42,10 @@ bool is_space_span(std::string_view s) {
 }
 
 }  // namespace
+
+icu::BreakIterator& thread_sentence_iterator() {
+  return thread_iterator<&icu::BreakIterator::createSentenceInstance>("sentence iterator");
+}
 
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> tokens;

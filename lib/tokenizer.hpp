@@ -9,7 +9,12 @@
 #include <string_view>
 #include <vector>
 
+#include <unicode/brkiter.h>
+
 namespace despin::detail {
+
+// This thread's ICU sentence BreakIterator (ICU iterators are not thread-safe).
+icu::BreakIterator& thread_sentence_iterator();
 
 // A token that is not white space: a word, a number or a punctuation mark. White space is not
 // stored; what lies between two tokens is described by the flags of the second.
