@@ -169,6 +169,7 @@ struct Engine::Impl {
   std::vector<Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
                                  const std::vector<detail::ByteSpan>& invalid) const;
   void apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
+                                  const std::vector<std::string>& keys,
                                   const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
                                   std::deque<Replacement>& store) const;
   std::vector<Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
@@ -400,6 +401,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
 // (a dictionary reading is not overridden: "meat blade" -> "meat cleaver" must not turn every
 // "blade" into "cleaver"). Applies where ambiguous entries may (evidence of spin).
 void Engine::Impl::apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
+                                              const std::vector<std::string>& keys,
                                               const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
                                               std::deque<Replacement>& store) const {
   struct Learned {
@@ -407,15 +409,11 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
     const Replacement* teacher;
   };
   std::unordered_map<std::string, Learned> learned;
-  std::vector<std::string> spun_keys;
   for (const Match& m : matches) {
     // Only listed, unambiguous phrases teach: they are the evidence we trust.
     if (m.last - m.first < 2 || m.kind != EditKind::kPhrase || m.replacement->ambiguous) continue;
-    spun_keys.clear();
-    for (std::size_t i = m.first; i < m.last; ++i) {
-      spun_keys.emplace_back();
-      detail::fold_key(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), spun_keys.back());
-    }
+    const std::vector<std::string> spun_keys(keys.begin() + static_cast<std::ptrdiff_t>(m.first),
+                                             keys.begin() + static_cast<std::ptrdiff_t>(m.last));
     // Only a phrase that differs in one word teaches: "film industry numbers" -> "box office
     // numbers" is an idiom, not "film" -> "box".
     int swaps = 0;
@@ -433,11 +431,10 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
   std::vector<bool> covered(tokens.size(), false);
   for (const Match& m : matches)
     for (std::size_t i = m.first; i < m.last; ++i) covered[i] = true;
-  std::string key;
   auto consistent = [&](std::size_t i) -> const Replacement* {
     const detail::Token& t = tokens[i];
     if (!t.is_word || !ambiguous_ok[t.paragraph]) return nullptr;
-    detail::fold_key(text.substr(t.begin, t.end - t.begin), key);
+    const std::string& key = keys[i];
     auto it = learned.find(key);
     bool plural = false;
     for (const std::string& singular : it == learned.end() ? detail::singulars(key) : std::vector<std::string>{}) {
@@ -503,9 +500,15 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   std::vector<bool> ambiguous_ok(paragraphs);
   for (std::size_t p = 0; p < paragraphs; ++p)
     ambiguous_ok[p] = document_spun || evidence[p] >= options.ambiguous_min_evidence;
+  const std::size_t rules_before = rule_matches.size();
   std::erase_if(rule_matches, [&](const Match& m) {
     return m.replacement->ambiguous && !ambiguous_ok[tokens[m.first].paragraph];
   });
+  // Where no paragraph shows spin (most clean text), the final matching would repeat the
+  // first pass exactly: ambiguous entries, composition and document consistency all need
+  // evidence, and the tokens blocked by rules are unchanged.
+  const bool any_evidence = std::find(ambiguous_ok.begin(), ambiguous_ok.end(), true) != ambiguous_ok.end();
+  const bool reuse_first_pass = !any_evidence && rule_matches.size() == rules_before;
   std::fill(blocked.begin(), blocked.end(), false);
   for (const Match& m : rule_matches)
     for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
@@ -517,13 +520,14 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     for (const Match& m : *ms)
       if (!m.replacement->ambiguous && m.replacement->domain >= 0)
         ++domain_evidence[static_cast<std::size_t>(m.replacement->domain)];
-  std::vector<Match> matches = match_phrases(text, tokens, ids, blocked, &ambiguous_ok, &domain_evidence);
+  std::vector<Match> matches =
+      reuse_first_pass ? unambiguous : match_phrases(text, tokens, ids, blocked, &ambiguous_ok, &domain_evidence);
 
   // Term composition, where spin is evident. Listed phrases come first; a composed term may
   // replace ambiguous phrase matches only when it covers them and is longer than each
   // ("convolutional neural organization" beats the lone "organization" -> "company").
   std::deque<Replacement> composed;
-  if (!composer.empty() && std::find(ambiguous_ok.begin(), ambiguous_ok.end(), true) != ambiguous_ok.end()) {
+  if (!composer.empty() && any_evidence) {
     std::vector<bool> taken = blocked;
     std::vector<std::ptrdiff_t> owner(n, -1);
     for (std::size_t k = 0; k < matches.size(); ++k)
@@ -569,7 +573,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   }
   matches.insert(matches.end(), std::make_move_iterator(rule_matches.begin()), std::make_move_iterator(rule_matches.end()));
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
-  apply_document_consistency(text, tokens, ambiguous_ok, matches, composed);
+  apply_document_consistency(text, tokens, keys, ambiguous_ok, matches, composed);
 
   std::vector<bool> covered(n, false);
   for (const Match& m : matches)

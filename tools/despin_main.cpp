@@ -55,7 +55,6 @@ std::optional<std::string> read_input(const std::string& name, std::string& erro
 // redoes documents restored under a different fingerprint.
 std::string engine_fingerprint(const std::vector<despin::Dictionary>& dictionaries) {
   std::string f = std::string("despin ") + despin::kVersion + "\n";
-  // (The cleanup options are part of the fingerprint through the caller: see main.)
   for (const despin::Dictionary& d : dictionaries) {
     for (const despin::Entry& e : d.entries())
       f += e.spun + "=>" + e.original + ";" + e.domain + ";" + std::to_string(e.confidence) + (e.ambiguous ? "a" : "") +
