@@ -234,7 +234,7 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
       if (impl->rule_set && !impl->rule_set->Compile()) impl->rule_set.reset();
     }
     for (const Dictionary& d : dictionaries) impl->composer.learn(d);
-    detail::tokenize("warm up ICU");  // fail here, as a value, if ICU's data is missing
+    detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing
   } catch (const std::exception& ex) {
     return Error(std::string("cannot build the engine: ") + ex.what());
   }
