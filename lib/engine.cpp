@@ -20,6 +20,7 @@
 #include "context.hpp"
 #include "inflect.hpp"
 #include "phrase_trie.hpp"
+#include "rule_filter.hpp"
 #include "sentences.hpp"
 #include "tokenizer.hpp"
 #include "utf8.hpp"
@@ -82,7 +83,7 @@ struct Replacement {
 };
 
 struct Rule {
-  std::unique_ptr<RE2> re;
+  const RE2* re;  // owned by Engine::Impl::rule_filter
   Replacement replacement;
 };
 
@@ -150,9 +151,9 @@ struct Engine::Impl {
   detail::PhraseTrie trie;
   std::vector<Replacement> phrases;
   std::vector<Rule> rules;
-  // All rule patterns in one automaton: one pass over the text says which rules can match at
-  // all, so the (usually few) candidates run instead of every rule over the whole text.
-  std::unique_ptr<RE2::Set> rule_set;
+  // The rules' compiled patterns, and which of them can match a text at all: the (usually few)
+  // candidates run instead of every rule over the whole text.
+  detail::RuleFilter rule_filter;
   detail::TermComposer composer;
   std::vector<std::string> domains;  // dictionary domains, by index
 
@@ -187,15 +188,12 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
       for (const Entry& e : d.entries()) {
         const int domain = impl->domain_id(e.domain);
         if (e.is_rule) {
-          RE2::Options o;
-          o.set_case_sensitive(false);
-          o.set_log_errors(false);
-          auto re = std::make_unique<RE2>(e.spun, o);
           std::string why;
-          if (!re->ok()) return Error(e.source + ": invalid regular expression: " + re->error());
-          if (!re->CheckRewriteString(e.original, &why)) return Error(e.source + ": invalid replacement: " + why);
-          impl->rules.push_back(
-              Rule{std::move(re), Replacement{e.original, e.source, e.confidence, e.ambiguous, {}, domain}});
+          const int id = impl->rule_filter.add(e.spun, &why);
+          if (id < 0) return Error(e.source + ": invalid regular expression: " + why);
+          const RE2& re = impl->rule_filter.rule(static_cast<std::size_t>(id));
+          if (!re.CheckRewriteString(e.original, &why)) return Error(e.source + ": invalid replacement: " + why);
+          impl->rules.push_back(Rule{&re, Replacement{e.original, e.source, e.confidence, e.ambiguous, {}, domain}});
           continue;
         }
         if (!e.verb) {
@@ -218,21 +216,7 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e, domain);
       }
     }
-    if (!impl->rules.empty()) {
-      RE2::Options o;
-      o.set_case_sensitive(false);
-      o.set_log_errors(false);
-      o.set_max_mem(64 << 20);
-      impl->rule_set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-      for (const Rule& r : impl->rules) {
-        std::string why;
-        if (impl->rule_set->Add(r.re->pattern(), &why) < 0) {
-          impl->rule_set.reset();  // cannot prefilter: every rule runs
-          break;
-        }
-      }
-      if (impl->rule_set && !impl->rule_set->Compile()) impl->rule_set.reset();
-    }
+    impl->rule_filter.compile();
     for (const Dictionary& d : dictionaries) impl->composer.learn(d);
     detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing
   } catch (const std::exception& ex) {
@@ -281,33 +265,28 @@ std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::v
     return it != invalid.end() && it->begin < e;
   };
   const re2::StringPiece input(text.data(), text.size());
-  std::vector<int> candidates;
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  if (!rule_set || (!rule_set->Match(input, &candidates, &info) && info.kind != RE2::Set::kNoError)) {
-    // No prefilter (or it ran out of memory on this text): try every rule.
-    candidates.resize(rules.size());
-    for (std::size_t k = 0; k < rules.size(); ++k) candidates[k] = static_cast<int>(k);
-  }
-  std::sort(candidates.begin(), candidates.end());  // rule order decides overlaps
-  for (int index : candidates) {
-    const Rule& rule = rules[static_cast<std::size_t>(index)];
+  // In rule order: it decides overlaps.
+  for (const detail::RuleFilter::Candidate& candidate : rule_filter.candidates(text)) {
+    const Rule& rule = rules[static_cast<std::size_t>(candidate.rule)];
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups()) + 1);
-    std::size_t pos = 0;
-    while (pos < text.size() &&
-           rule.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
-      const std::size_t b = static_cast<std::size_t>(groups[0].data() - text.data());
-      const std::size_t e = b + groups[0].size();
-      const std::ptrdiff_t first = token_starting_at(b);
-      const std::ptrdiff_t last = e > b ? token_ending_at(e) : -1;
-      if (first < 0 || last < 0 || overlaps_invalid(b, e)) {
-        pos = b + 1;
-        continue;
+    for (const auto& [from, to] : candidate.ranges) {
+      std::size_t pos = from;
+      while (pos < to &&
+             rule.re->Match(input, pos, to, RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
+        const std::size_t b = static_cast<std::size_t>(groups[0].data() - text.data());
+        const std::size_t e = b + groups[0].size();
+        const std::ptrdiff_t first = token_starting_at(b);
+        const std::ptrdiff_t last = e > b ? token_ending_at(e) : -1;
+        if (first < 0 || last < 0 || overlaps_invalid(b, e)) {
+          pos = b + 1;
+          continue;
+        }
+        std::string rewritten;
+        rule.re->Rewrite(&rewritten, rule.replacement.text, groups.data(), static_cast<int>(groups.size()));
+        out.push_back(Match{static_cast<std::size_t>(first), static_cast<std::size_t>(last) + 1, &rule.replacement,
+                            EditKind::kRule, std::move(rewritten)});
+        pos = e;
       }
-      std::string rewritten;
-      rule.re->Rewrite(&rewritten, rule.replacement.text, groups.data(), static_cast<int>(groups.size()));
-      out.push_back(Match{static_cast<std::size_t>(first), static_cast<std::size_t>(last) + 1, &rule.replacement,
-                          EditKind::kRule, std::move(rewritten)});
-      pos = e;
     }
   }
   // Earlier rules win over later ones that overlap them.
