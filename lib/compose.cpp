@@ -116,10 +116,47 @@ bool TermComposer::is_term(std::span<const std::string> keys, std::size_t len, s
   return term_trie_.value(node) != kNoValue;
 }
 
-std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& tokens,
+TermComposer::Words TermComposer::prepare(const std::vector<std::string>& keys) const {
+  Words w;
+  w.of_token.resize(keys.size());
+  w.first.push_back(0);
+  std::unordered_map<std::string_view, std::uint32_t> index;
+  auto add = [&](std::string_view word, bool plural, bool swapped) {
+    const std::uint32_t id = term_trie_.word_id(word);
+    if (id != kNoWord) w.steps.push_back(Words::Step{id, plural, swapped});
+  };
+  for (std::size_t t = 0; t < keys.size(); ++t) {
+    const std::string& key = keys[t];
+    auto [it, added] = index.try_emplace(key, static_cast<std::uint32_t>(w.first.size() - 1));
+    w.of_token[t] = it->second;
+    if (!added) continue;
+    // The word as written and in American spelling (the term lists' spelling: a British
+    // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
+    // change alone is not a restoration.
+    const std::string american = american_spelling(key);
+    for (const std::string* form : {&key, &american}) {
+      if (form->empty() || (form == &american && american == key)) continue;
+      add(*form, false, false);
+      if (auto s = swaps_.find(*form); s != swaps_.end())
+        for (const std::string& o : s->second) add(o, false, true);
+      for (const std::string& singular : singulars(*form)) {
+        add(singular, true, false);
+        if (auto s = swaps_.find(singular); s != swaps_.end())
+          for (const std::string& o : s->second) add(o, true, true);
+      }
+    }
+    w.first.push_back(static_cast<std::uint32_t>(w.steps.size()));
+  }
+  return w;
+}
+
+std::optional<TermComposer::Found> TermComposer::find(const Words& words, const std::vector<Token>& tokens,
                                                       const std::vector<std::string>& all_keys, std::size_t first,
                                                       const std::vector<bool>& blocked) const {
   if (first >= tokens.size() || !tokens[first].is_word || blocked[first]) return std::nullopt;
+  // A word that enters no term starts none (the walk below would find nothing).
+  const std::uint32_t d0 = words.of_token[first];
+  if (words.first[d0] == words.first[d0 + 1]) return std::nullopt;
   std::size_t limit = first;
   while (limit < tokens.size() && limit - first < kMaxTokens && !blocked[limit] &&
          tokens[limit].paragraph == tokens[first].paragraph)
@@ -135,7 +172,6 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
     bool plural = false;
     std::uint32_t swapped = 0;
   } best;
-  std::vector<std::string> singular_forms;
   auto word_count = [&](std::size_t len) {
     std::size_t words = 0;
     for (std::size_t k = 0; k < len; ++k) words += tokens[first + k].is_word;
@@ -145,37 +181,23 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
   auto walk = [&](auto& self, std::size_t k, std::uint32_t node, std::uint32_t swapped_mask) -> void {
     if (k == keys.size()) return;
     const std::string& key = keys[k];
-    auto step = [&](std::string_view word, bool plural, bool swapped) {
-      const std::uint32_t id = term_trie_.word_id(word);
-      if (id == kNoWord) return;
-      const std::uint32_t child = term_trie_.child(node, id);
-      if (child == kNoNode) return;
-      const std::uint32_t mask = swapped_mask | (swapped ? 1u << k : 0u);
+    const std::uint32_t d = words.of_token[first + k];
+    for (std::uint32_t s = words.first[d]; s < words.first[d + 1]; ++s) {
+      const Words::Step& step = words.steps[s];
+      const std::uint32_t child = term_trie_.child(node, step.word);
+      if (child == kNoNode) continue;
+      const std::uint32_t mask = swapped_mask | (step.swapped ? 1u << k : 0u);
       const bool now_changed = mask != 0;
-      if (!plural) self(self, k + 1, child, mask);
+      if (!step.plural) self(self, k + 1, child, mask);
       const std::int32_t v = term_trie_.value(child);
       if (v == kNoValue || !now_changed || k + 1 <= best.len || !tokens[first + k].is_word || word_count(k + 1) < 2)
-        return;
+        continue;
       // A run that is itself a known term is genuine: leave it.
-      if (is_term(keys, k + 1, key)) return;
-      for (const std::string& s : singulars(key))
-        if (is_term(keys, k + 1, s)) return;
-      best = Best{k + 1, v, plural, mask};
-    };
-    // The word as written and in American spelling (the term lists' spelling: a British
-    // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
-    // change alone is not a restoration.
-    const std::string american = american_spelling(key);
-    for (const std::string* form : {&key, &american}) {
-      if (form->empty() || (form == &american && american == key)) continue;
-      step(*form, false, false);
-      if (auto it = swaps_.find(*form); it != swaps_.end())
-        for (const std::string& o : it->second) step(o, false, true);
-      for (const std::string& s : singulars(*form)) {
-        step(s, true, false);
-        if (auto it = swaps_.find(s); it != swaps_.end())
-          for (const std::string& o : it->second) step(o, true, true);
-      }
+      if (is_term(keys, k + 1, key)) continue;
+      bool genuine = false;
+      for (const std::string& singular : singulars(key)) genuine = genuine || is_term(keys, k + 1, singular);
+      if (genuine) continue;
+      best = Best{k + 1, v, step.plural, mask};
     }
   };
   walk(walk, 0, PhraseTrie::root(), 0u);

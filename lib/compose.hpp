@@ -42,6 +42,23 @@ class TermComposer {
   // Learns word swaps and terms from dictionary entries and term lists.
   void learn(const Dictionary& dictionary);
 
+  // A document's words as the composer sees them: for each distinct key, the ways it may
+  // enter a term (itself and its American spelling, their singulars, and the words a spinner
+  // may have swapped them for), as term-trie word ids in the order find() tries them. Built
+  // once per document, so find() walks ids instead of spelling, singularising and hashing
+  // each word again at every start position.
+  struct Words {
+    struct Step {
+      std::uint32_t word;  // term-trie word id
+      bool plural;         // a singular of the key (only the last word of a term may be one)
+      bool swapped;        // what a spinner may have swapped the key for
+    };
+    std::vector<std::uint32_t> of_token;  // token -> distinct key index
+    std::vector<std::uint32_t> first;     // distinct key k's steps: steps[first[k], first[k + 1])
+    std::vector<Step> steps;
+  };
+  Words prepare(const std::vector<std::string>& keys) const;
+
   struct Found {
     std::size_t last;    // one past the last token of the spun run
     std::string text;    // the restored term, plural if the run was
@@ -51,8 +68,9 @@ class TermComposer {
   // The longest composed restoration of a run starting at token `first`, if any. `keys` are the
   // tokens' folded keys (fold_key). Tokens marked in `blocked` (inside other restorations) take
   // no part.
-  std::optional<Found> find(const std::vector<Token>& tokens, const std::vector<std::string>& keys,
-                            std::size_t first, const std::vector<bool>& blocked) const;
+  std::optional<Found> find(const Words& words, const std::vector<Token>& tokens,
+                            const std::vector<std::string>& keys, std::size_t first,
+                            const std::vector<bool>& blocked) const;
 
   bool empty() const { return swaps_.empty() || terms_.empty(); }
   std::size_t word_swap_count() const { return swaps_count_; }

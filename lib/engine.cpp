@@ -516,10 +516,11 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       }
     std::vector<bool> dropped(matches.size(), false);
     std::vector<Match> composed_matches;
+    const detail::TermComposer::Words words = composer.prepare(keys);
     for (std::size_t i = 0; i < n; ++i) {
       if (!ambiguous_ok[tokens[i].paragraph] || taken[i]) continue;
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
-      auto found = composer.find(tokens, keys, i, taken);
+      auto found = composer.find(words, tokens, keys, i, taken);
       if (!found) continue;
       // A capitalised word inside a sentence belongs to a name ("American psychological ..."):
       // it may stay in a composed term ("Euclidean separation" -> "Euclidean distance") but is
