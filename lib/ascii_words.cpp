@@ -6,12 +6,9 @@ namespace despin::detail {
 bool is_plain_ascii_run(std::string_view run) {
   for (std::size_t i = 0; i < run.size(); ++i) {
     const auto c = static_cast<unsigned char>(run[i]);
-    // Outside ASCII; ExtendNumLet (_) joins either side; ICU's rules take @ for a letter.
-    if (c >= 0x80 || c == '_' || c == '@') return false;
-    // MidLetter (:), MidNum (, ;), MidNumLet (.) and Single_Quote (') join what is around them
-    // (rules WB6, WB7, WB11, WB12): ICU decides those.
-    if ((c == '.' || c == '\'' || c == ':' || c == ',' || c == ';') && i > 0 && i + 1 < run.size() &&
-        is_ascii_alnum(static_cast<unsigned char>(run[i - 1])) && is_ascii_alnum(static_cast<unsigned char>(run[i + 1])))
+    if (needs_icu(c)) return false;
+    if (is_word_joiner(c) && i > 0 && i + 1 < run.size() && is_ascii_alnum(static_cast<unsigned char>(run[i - 1])) &&
+        is_ascii_alnum(static_cast<unsigned char>(run[i + 1])))
       return false;
   }
   return true;

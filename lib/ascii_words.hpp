@@ -19,6 +19,14 @@ inline bool is_ascii_alnum(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+// Characters whose segmentation ICU must decide wherever they are: anything outside ASCII,
+// ExtendNumLet (_, joins either side) and @ (ICU's rules take it for a letter).
+inline bool needs_icu(unsigned char c) { return c >= 0x80 || c == '_' || c == '@'; }
+
+// MidLetter (:), MidNum (, ;), MidNumLet (.) and Single_Quote ('): they join the letters or
+// digits around them (rules WB6, WB7, WB11, WB12), so ICU decides when they stand between two.
+inline bool is_word_joiner(unsigned char c) { return c == '.' || c == '\'' || c == ':' || c == ',' || c == ';'; }
+
 // Whether ICU's word rules reduce to "letters and digits join, anything else stands alone" on
 // `run`, a run without white space: true when it is all ASCII and no word-joining character
 // (. ' : , ; _) has a letter or digit on both sides, and no _ or @ (which ICU joins to letters).

@@ -74,6 +74,19 @@ class TokenSink {
     tokens_.push_back(t);
   }
 
+  // Undoes the tokens from `mark` on (a run that turned out to need ICU).
+  struct Mark {
+    std::size_t tokens;
+    std::uint32_t paragraph;
+    int newlines;
+  };
+  Mark mark() const { return {tokens_.size(), paragraph_, newlines_}; }
+  void rewind(const Mark& m) {
+    tokens_.resize(m.tokens);
+    paragraph_ = m.paragraph;
+    newlines_ = m.newlines;
+  }
+
  private:
   std::vector<Token>& tokens_;
   std::size_t base_;
@@ -112,6 +125,32 @@ struct IcuRegions {
   }
 };
 
+// Tokens of the run of text starting at `begin` (up to the next ASCII white space) when it is a
+// plain ASCII run (is_plain_ascii_run, checked on the way); returns where the run ends, or
+// npos when it is not plain (then some of its tokens may have been given to `sink`).
+std::size_t plain_run(std::string_view text, std::size_t begin, TokenSink& sink) {
+  const std::size_t n = text.size();
+  std::size_t i = begin;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (is_ascii_alnum(c)) {
+      std::size_t j = i + 1;
+      while (j < n && is_ascii_alnum(static_cast<unsigned char>(text[j]))) ++j;
+      sink.token(i, j, true);
+      i = j;
+      continue;
+    }
+    if (is_ascii_space(c)) break;
+    if (needs_icu(c)) return std::string_view::npos;
+    if (is_word_joiner(c) && i > begin && i + 1 < n &&
+        is_ascii_alnum(static_cast<unsigned char>(text[i - 1])) && is_ascii_alnum(static_cast<unsigned char>(text[i + 1])))
+      return std::string_view::npos;
+    sink.token(i, i + 1, false);
+    ++i;
+  }
+  return i;
+}
+
 // The BOM-stripped text's offset in the caller's text.
 std::size_t bom_length(std::string_view text) { return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; }
 
@@ -146,20 +185,15 @@ std::vector<Token> tokenize(std::string_view text) {
       }
       // The run after this white space starts outside ASCII: ICU sees both together.
     }
-    const std::size_t run_begin = pos;
-    std::size_t end = run_end(pos);
-    if (from == run_begin && is_plain_ascii_run(text.substr(run_begin, end - run_begin))) {
-      for (std::size_t i = run_begin; i < end;) {
-        std::size_t j = i + 1;
-        const bool word = is_ascii_alnum(static_cast<unsigned char>(text[i]));
-        if (word)
-          while (j < end && is_ascii_alnum(static_cast<unsigned char>(text[j]))) ++j;
-        sink.token(i, j, word);
-        i = j;
+    if (from == pos) {
+      const TokenSink::Mark mark = sink.mark();
+      if (const std::size_t end = plain_run(text, pos, sink); end != std::string_view::npos) {
+        pos = end;
+        continue;
       }
-      pos = end;
-      continue;
+      sink.rewind(mark);
     }
+    std::size_t end = run_end(pos);
     // Runs that need ICU one after another go to it as one region (one setText).
     for (;;) {
       std::size_t next = end;
@@ -191,7 +225,11 @@ void fold_key(std::string_view token, std::string& out) {
   bool ascii = true;
   for (unsigned char c : token) ascii &= c < 0x80;
   if (ascii) {
-    for (unsigned char c : token) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    out.resize(token.size());
+    for (std::size_t i = 0; i < token.size(); ++i) {
+      const auto c = static_cast<unsigned char>(token[i]);
+      out[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
     return;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size())));
