@@ -116,20 +116,17 @@ bool TermComposer::is_term(std::span<const std::string> keys, std::size_t len, s
   return term_trie_.value(node) != kNoValue;
 }
 
-TermComposer::Words TermComposer::prepare(const std::vector<std::string>& keys) const {
+TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   Words w;
-  w.of_token.resize(keys.size());
+  w.of_token = &doc.of_token;
+  w.first.reserve(doc.distinct() + 1);
   w.first.push_back(0);
-  std::unordered_map<std::string_view, std::uint32_t> index;
   auto add = [&](std::string_view word, bool plural, bool swapped) {
     const std::uint32_t id = term_trie_.word_id(word);
     if (id != kNoWord) w.steps.push_back(Words::Step{id, plural, swapped});
   };
-  for (std::size_t t = 0; t < keys.size(); ++t) {
-    const std::string& key = keys[t];
-    auto [it, added] = index.try_emplace(key, static_cast<std::uint32_t>(w.first.size() - 1));
-    w.of_token[t] = it->second;
-    if (!added) continue;
+  for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
+    const std::string& key = doc.key(d);
     // The word as written and in American spelling (the term lists' spelling: a British
     // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
     // change alone is not a restoration.
@@ -155,7 +152,7 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
                                                       const std::vector<bool>& blocked) const {
   if (first >= tokens.size() || !tokens[first].is_word || blocked[first]) return std::nullopt;
   // A word that enters no term starts none (the walk below would find nothing).
-  const std::uint32_t d0 = words.of_token[first];
+  const std::uint32_t d0 = (*words.of_token)[first];
   if (words.first[d0] == words.first[d0 + 1]) return std::nullopt;
   std::size_t limit = first;
   while (limit < tokens.size() && limit - first < kMaxTokens && !blocked[limit] &&
@@ -181,7 +178,7 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
   auto walk = [&](auto& self, std::size_t k, std::uint32_t node, std::uint32_t swapped_mask) -> void {
     if (k == keys.size()) return;
     const std::string& key = keys[k];
-    const std::uint32_t d = words.of_token[first + k];
+    const std::uint32_t d = (*words.of_token)[first + k];
     for (std::uint32_t s = words.first[d]; s < words.first[d + 1]; ++s) {
       const Words::Step& step = words.steps[s];
       const std::uint32_t child = term_trie_.child(node, step.word);

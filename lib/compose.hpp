@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "despin/dictionary.hpp"
+#include "document_words.hpp"
 #include "phrase_trie.hpp"
 #include "tokenizer.hpp"
 
@@ -53,11 +54,11 @@ class TermComposer {
       bool plural;         // a singular of the key (only the last word of a term may be one)
       bool swapped;        // what a spinner may have swapped the key for
     };
-    std::vector<std::uint32_t> of_token;  // token -> distinct key index
-    std::vector<std::uint32_t> first;     // distinct key k's steps: steps[first[k], first[k + 1])
+    const std::vector<std::uint32_t>* of_token;  // token -> distinct key (DocumentWords)
+    std::vector<std::uint32_t> first;  // distinct key k's steps: steps[first[k], first[k + 1])
     std::vector<Step> steps;
   };
-  Words prepare(const std::vector<std::string>& keys) const;
+  Words prepare(const DocumentWords& words) const;
 
   struct Found {
     std::size_t last;    // one past the last token of the spun run

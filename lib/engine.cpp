@@ -18,6 +18,7 @@
 #include "edit_chain.hpp"
 #include "compose.hpp"
 #include "context.hpp"
+#include "document_words.hpp"
 #include "inflect.hpp"
 #include "phrase_trie.hpp"
 #include "rule_filter.hpp"
@@ -170,7 +171,7 @@ struct Engine::Impl {
   std::vector<Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
                                  const std::vector<detail::ByteSpan>& invalid) const;
   void apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
-                                  const std::vector<std::string>& keys,
+                                  const detail::DocumentWords& words,
                                   const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
                                   std::deque<Replacement>& store) const;
   std::vector<Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
@@ -380,24 +381,29 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
 // (a dictionary reading is not overridden: "meat blade" -> "meat cleaver" must not turn every
 // "blade" into "cleaver"). Applies where ambiguous entries may (evidence of spin).
 void Engine::Impl::apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
-                                              const std::vector<std::string>& keys,
+                                              const detail::DocumentWords& words,
                                               const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
                                               std::deque<Replacement>& store) const {
   struct Learned {
     std::string original;
     const Replacement* teacher;
   };
+  const std::vector<std::string>& keys = words.keys;
   std::unordered_map<std::string, Learned> learned;
+  // The same phrase is restored many times in a long document: its keys are split once.
+  std::unordered_map<const Replacement*, std::vector<std::string>> original_keys;
   for (const Match& m : matches) {
     // Only listed, unambiguous phrases teach: they are the evidence we trust.
     if (m.last - m.first < 2 || m.kind != EditKind::kPhrase || m.replacement->ambiguous) continue;
     const std::vector<std::string> spun_keys(keys.begin() + static_cast<std::ptrdiff_t>(m.first),
                                              keys.begin() + static_cast<std::ptrdiff_t>(m.last));
+    auto [known, added] = original_keys.try_emplace(m.replacement);
+    if (added) known->second = detail::phrase_keys(m.replacement->text);
     // Only a phrase that differs in one word teaches: "film industry numbers" -> "box office
     // numbers" is an idiom, not "film" -> "box".
     int swaps = 0;
     std::string spun_word, original_word;
-    detail::for_each_aligned_swap(spun_keys, detail::phrase_keys(m.replacement->text),
+    detail::for_each_aligned_swap(spun_keys, known->second,
                                   [&](const std::string& s, const std::string& o) {
                                     ++swaps;
                                     spun_word = s;
@@ -410,23 +416,39 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
   std::vector<bool> covered(tokens.size(), false);
   for (const Match& m : matches)
     for (std::size_t i = m.first; i < m.last; ++i) covered[i] = true;
-  auto consistent = [&](std::size_t i) -> const Replacement* {
-    const detail::Token& t = tokens[i];
-    if (!t.is_word || !ambiguous_ok[t.paragraph]) return nullptr;
-    const std::string& key = keys[i];
-    auto it = learned.find(key);
+  // What each distinct word was learned as (itself or its singular), looked up once per word.
+  struct Lookup {
+    bool done = false;
     bool plural = false;
+    const Learned* learned = nullptr;
+  };
+  std::vector<Lookup> lookups(words.distinct());
+  auto lookup = [&](std::uint32_t word) -> const Lookup& {
+    Lookup& l = lookups[word];
+    if (l.done) return l;
+    l.done = true;
+    const std::string& key = words.key(word);
+    auto it = learned.find(key);
     for (const std::string& singular : it == learned.end() ? detail::singulars(key) : std::vector<std::string>{}) {
       if (it = learned.find(singular); it != learned.end()) {
-        plural = true;
+        l.plural = true;
         break;
       }
     }
-    if (it == learned.end()) return nullptr;
+    if (it != learned.end()) l.learned = &it->second;
+    return l;
+  };
+  auto consistent = [&](std::size_t i) -> const Replacement* {
+    const detail::Token& t = tokens[i];
+    if (!t.is_word || !ambiguous_ok[t.paragraph]) return nullptr;
+    const Lookup& l = lookup(words.of_token[i]);
+    if (l.learned == nullptr) return nullptr;
+    const bool plural = l.plural;
+    const Learned& found = *l.learned;
     const detail::Shape shape = detail::shape_of(text.substr(t.begin, t.end - t.begin));
     if (shape != detail::Shape::kLower && !detail::starts_sentence(text, tokens, i)) return nullptr;  // a name
-    store.push_back(Replacement{plural ? detail::pluralize_last_word(it->second.original) : it->second.original, "document:" + it->second.teacher->source,
-                                kDocumentConfidence, true});
+    store.push_back(Replacement{plural ? detail::pluralize_last_word(found.original) : found.original,
+                                "document:" + found.teacher->source, kDocumentConfidence, true});
     return &store.back();
   };
   // A lone word no entry knows is restored as the document restored it elsewhere.
@@ -445,13 +467,15 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   const std::vector<detail::Token> tokens = detail::tokenize(text);
   const std::size_t n = tokens.size();
 
-  std::vector<std::uint32_t> ids(n, detail::kNoWord);
-  std::vector<std::string> keys(n);  // folded once; term composition reads them again
+  // Keys folded once, each distinct key looked up in the trie once.
+  const detail::DocumentWords words = detail::fold_words(text, tokens);
+  const std::vector<std::string>& keys = words.keys;
+  std::vector<std::uint32_t> trie_ids(words.distinct());
+  for (std::uint32_t d = 0; d < words.distinct(); ++d) trie_ids[d] = trie.word_id(words.key(d));
+  std::vector<std::uint32_t> ids(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const detail::Token& t = tokens[i];
-    result.words += t.is_word;
-    detail::fold_key(text.substr(t.begin, t.end - t.begin), keys[i]);
-    ids[i] = trie.word_id(keys[i]);
+    result.words += tokens[i].is_word;
+    ids[i] = trie_ids[words.of_token[i]];
   }
   const std::size_t paragraphs = n == 0 ? 0 : tokens.back().paragraph + 1;
 
@@ -516,11 +540,11 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       }
     std::vector<bool> dropped(matches.size(), false);
     std::vector<Match> composed_matches;
-    const detail::TermComposer::Words words = composer.prepare(keys);
+    const detail::TermComposer::Words composable = composer.prepare(words);
     for (std::size_t i = 0; i < n; ++i) {
       if (!ambiguous_ok[tokens[i].paragraph] || taken[i]) continue;
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
-      auto found = composer.find(words, tokens, keys, i, taken);
+      auto found = composer.find(composable, tokens, keys, i, taken);
       if (!found) continue;
       // A capitalised word inside a sentence belongs to a name ("American psychological ..."):
       // it may stay in a composed term ("Euclidean separation" -> "Euclidean distance") but is
@@ -553,7 +577,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   }
   matches.insert(matches.end(), std::make_move_iterator(rule_matches.begin()), std::make_move_iterator(rule_matches.end()));
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
-  apply_document_consistency(text, tokens, keys, ambiguous_ok, matches, composed);
+  apply_document_consistency(text, tokens, words, ambiguous_ok, matches, composed);
 
   std::vector<bool> covered(n, false);
   for (const Match& m : matches)
