@@ -78,9 +78,13 @@ void TermComposer::add_swap(const std::string& spun, const std::string& original
 }
 
 void TermComposer::add_term(const std::string& display, const std::string& source) {
+  add_term(display, source, phrase_keys(display));
+}
+
+void TermComposer::add_term(const std::string& display, const std::string& source,
+                            const std::vector<std::string>& keys) {
   // Only terms of two or more content words: "result in" or "the beginning" are grammar, and
   // composing into them turns ordinary phrases ("lead in", "the first") into wrong ones.
-  std::vector<std::string> keys = phrase_keys(display);
   if (std::count_if(keys.begin(), keys.end(),
                     [](const std::string& k) { return is_word_key(k) && !is_function_word(k); }) < 2)
     return;
@@ -88,21 +92,21 @@ void TermComposer::add_term(const std::string& display, const std::string& sourc
   term_trie_.insert(keys, static_cast<std::int32_t>(terms_.size() - 1));
 }
 
-void TermComposer::learn(const Dictionary& dictionary) {
-  for (const Entry& e : dictionary.entries()) {
-    if (e.is_rule) continue;
-    const std::vector<std::string> spun = phrase_keys(e.spun);
-    const std::vector<std::string> original = phrase_keys(e.original);
-    add_term(e.original, e.source);
-    // Aligned word for word: each differing pair is a swap the spinner makes. An entry that
-    // changes one word is clear evidence; one that changes several may be an idiom ("fourteen
-    // days" -> "two weeks" does not mean days -> weeks), so its pairs must recur in another entry.
-    std::vector<std::pair<std::string, std::string>> pairs;
-    for_each_aligned_swap(spun, original, [&](const std::string& s, const std::string& o) { pairs.emplace_back(s, o); });
-    for (const auto& [s, o] : pairs) {
-      if (pairs.size() == 1 || ++multi_word_pairs_[s + '\n' + o] == 2) add_swap(s, o);
-    }
+void TermComposer::learn_entry(const Entry& e, const std::vector<std::string>& spun,
+                               const std::vector<std::string>& original) {
+  if (e.is_rule) return;
+  add_term(e.original, e.source, original);
+  // Aligned word for word: each differing pair is a swap the spinner makes. An entry that
+  // changes one word is clear evidence; one that changes several may be an idiom ("fourteen
+  // days" -> "two weeks" does not mean days -> weeks), so its pairs must recur in another entry.
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for_each_aligned_swap(spun, original, [&](const std::string& s, const std::string& o) { pairs.emplace_back(s, o); });
+  for (const auto& [s, o] : pairs) {
+    if (pairs.size() == 1 || ++multi_word_pairs_[s + '\n' + o] == 2) add_swap(s, o);
   }
+}
+
+void TermComposer::learn_lists(const Dictionary& dictionary) {
   for (const Term& t : dictionary.terms()) add_term(t.text, t.source);
   for (const WordSwap& w : dictionary.word_swaps()) add_swap(w.spun, w.original);
 }

@@ -40,8 +40,11 @@ void for_each_aligned_swap(const std::vector<std::string>& spun, const std::vect
 
 class TermComposer {
  public:
-  // Learns word swaps and terms from dictionary entries and term lists.
-  void learn(const Dictionary& dictionary);
+  // Learns word swaps and terms from a dictionary: each entry in order (with the phrase_keys
+  // of its two sides, which the caller has split already; rules are skipped), then the
+  // dictionary's term and swap lists.
+  void learn_entry(const Entry& e, const std::vector<std::string>& spun, const std::vector<std::string>& original);
+  void learn_lists(const Dictionary& dictionary);
 
   // A document's words as the composer sees them: for each distinct key, the ways it may
   // enter a term (itself and its American spelling, their singulars, and the words a spinner
@@ -82,6 +85,7 @@ class TermComposer {
   static constexpr std::size_t kMaxSwapsPerWord = 64;
   void add_swap(const std::string& spun, const std::string& original);
   void add_term(const std::string& display, const std::string& source);
+  void add_term(const std::string& display, const std::string& source, const std::vector<std::string>& keys);
   // Whether keys[0..len) (the last one possibly singularised) is itself a known term.
   bool is_term(std::span<const std::string> keys, std::size_t len, std::string_view last) const;
 

@@ -131,13 +131,14 @@ bool has_word_character(std::string_view s) {
 // curly apostrophes straight. (Matching itself folds case with ICU; this only guards the file.)
 std::string comparison_key(std::string_view phrase) {
   std::string key;
+  key.reserve(phrase.size());
   bool space = false;
   for (std::size_t i = 0; i < phrase.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(phrase[i]);
     if (c == ' ' || c == '\t') { space = !key.empty(); continue; }
     if (space) key += ' ', space = false;
-    if (phrase.substr(i, 3) == "\xE2\x80\x99") { key += '\''; i += 2; continue; }
-    key += static_cast<char>(std::tolower(c));
+    if (c == 0xE2 && phrase.substr(i, 3) == "\xE2\x80\x99") { key += '\''; i += 2; continue; }
+    key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);  // std::tolower in the "C" locale
   }
   return key;
 }

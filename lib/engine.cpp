@@ -99,10 +99,11 @@ struct Match {
 // Adds a phrase; returns its replacement, or nullptr when the phrase restores nothing. A later
 // entry for the same phrase replaces an earlier one, except that two ambiguous entries from
 // different domains are both kept as readings.
-Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::string& spun,
-                        const std::string& original, const Entry& e, int domain) {
-  std::vector<std::string> keys = detail::phrase_keys(spun);
-  if (keys.empty() || keys == detail::phrase_keys(original)) return nullptr;
+// `keys` and `original_keys` are the phrase_keys of the spun phrase and of `original`.
+Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::vector<std::string>& keys,
+                        const std::vector<std::string>& original_keys, const std::string& original, const Entry& e,
+                        int domain) {
+  if (keys.empty() || keys == original_keys) return nullptr;
   const std::int32_t existing = trie.find(keys);
   store.push_back(Replacement{original, e.source, e.confidence, e.ambiguous, {}, domain, e.heading});
   const auto index = static_cast<std::int32_t>(store.size() - 1);
@@ -123,6 +124,11 @@ Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& stor
   }
   trie.insert(keys, index);
   return &store.back();
+}
+
+Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::string& spun,
+                        const std::string& original, const Entry& e, int domain) {
+  return add_phrase(trie, store, detail::phrase_keys(spun), detail::phrase_keys(original), original, e, domain);
 }
 
 // "take a gander at" -> ("take", " a gander at").
@@ -197,8 +203,12 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
           impl->rules.push_back(Rule{&re, Replacement{e.original, e.source, e.confidence, e.ambiguous, {}, domain}});
           continue;
         }
+        // The entry's keys serve the trie and the composer alike: split once.
+        const std::vector<std::string> spun_keys = detail::phrase_keys(e.spun);
+        const std::vector<std::string> original_keys = detail::phrase_keys(e.original);
+        impl->composer.learn_entry(e, spun_keys, original_keys);
         if (!e.verb) {
-          add_phrase(impl->trie, impl->phrases, e.spun, e.original, e, domain);
+          add_phrase(impl->trie, impl->phrases, spun_keys, original_keys, e.original, e, domain);
           continue;
         }
         auto [spun_verb, spun_rest] = split_first_word(e.spun);
@@ -216,9 +226,10 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         add_phrase(impl->trie, impl->phrases, s.present_participle + spun_rest, o.present_participle + orig_rest, e, domain);
         add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e, domain);
       }
+      // The composer learns each dictionary's entries, then its term and swap lists, in order.
+      impl->composer.learn_lists(d);
     }
     impl->rule_filter.compile();
-    for (const Dictionary& d : dictionaries) impl->composer.learn(d);
     detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing
   } catch (const std::exception& ex) {
     return Error(std::string("cannot build the engine: ") + ex.what());
