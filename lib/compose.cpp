@@ -8,11 +8,14 @@
 namespace despin::detail {
 
 bool is_function_word(std::string_view w) {
+  // Sorted, for a binary search: asked for every word of every entry and term.
   static constexpr std::string_view kWords[] = {
-      "a",   "an",  "the", "of",  "in",   "on",    "at",    "to",    "for",  "with", "by",  "from", "and",
-      "or",  "as",  "is",  "are", "was",  "were",  "be",    "been",  "it",   "its",  "this", "that", "these",
-      "those", "his", "her", "their", "our", "your", "my", "not", "no", "into", "onto", "than", "then", "so"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+      "a",    "an",   "and",  "are",   "as",   "at",    "be",   "been",  "by",    "for",  "from",
+      "her",  "his",  "in",   "into",  "is",   "it",    "its",  "my",    "no",    "not",  "of",
+      "on",   "onto", "or",   "our",   "so",   "than",  "that", "the",   "their", "then", "these",
+      "this", "those", "to",  "was",   "were", "with",  "your"};
+  static_assert(std::is_sorted(std::begin(kWords), std::end(kWords)));
+  return w.size() <= 5 && std::binary_search(std::begin(kWords), std::end(kWords), w);
 }
 
 bool is_word_key(std::string_view k) {

@@ -225,11 +225,9 @@ void fold_key(std::string_view token, std::string& out) {
   bool ascii = true;
   for (unsigned char c : token) ascii &= c < 0x80;
   if (ascii) {
-    out.resize(token.size());
-    for (std::size_t i = 0; i < token.size(); ++i) {
-      const auto c = static_cast<unsigned char>(token[i]);
-      out[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
+    out.assign(token.data(), token.size());
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     return;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size())));
@@ -241,11 +239,10 @@ void fold_key(std::string_view token, std::string& out) {
 }
 
 std::vector<std::string> phrase_keys(std::string_view phrase) {
-  std::vector<std::string> keys;
-  for (const Token& t : tokenize(phrase)) {
-    keys.emplace_back();
-    fold_key(phrase.substr(t.begin, t.end - t.begin), keys.back());
-  }
+  const std::vector<Token> tokens = tokenize(phrase);
+  std::vector<std::string> keys(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    fold_key(phrase.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), keys[i]);
   return keys;
 }
 
