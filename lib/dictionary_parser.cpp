@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 
 #include <boost/spirit/home/x3.hpp>
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <unordered_map>
@@ -185,6 +186,11 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
 
   // Spun phrase -> index of the entry that defined it, to catch contradictions in one file.
   std::unordered_map<std::string, std::size_t> seen;
+  // At most one entry a line: reserved once, a large file's entries are not copied (and held
+  // twice) each time the vector would grow.
+  const auto lines_in_text = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  out.entries.reserve(lines_in_text);
+  seen.reserve(lines_in_text);
 
   for (std::string_view line; lines.next(line);) {
 
