@@ -149,6 +149,10 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
           for (const std::string& o : s->second) add(o, true, true);
       }
     }
+    bool starts = false;
+    for (std::size_t k = w.first.back(); k < w.steps.size() && !starts; ++k)
+      starts = term_trie_.child(PhraseTrie::root(), w.steps[k].word) != kNoNode;
+    w.starts.push_back(starts);
     w.first.push_back(static_cast<std::uint32_t>(w.steps.size()));
   }
   return w;
@@ -158,9 +162,9 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
                                                       const std::vector<std::string>& all_keys, std::size_t first,
                                                       const std::vector<bool>& blocked) const {
   if (first >= tokens.size() || !tokens[first].is_word || blocked[first]) return std::nullopt;
-  // A word that enters no term starts none (the walk below would find nothing).
+  // A word that leads nowhere from the root starts no term (the walk below would find nothing).
   const std::uint32_t d0 = (*words.of_token)[first];
-  if (words.first[d0] == words.first[d0 + 1]) return std::nullopt;
+  if (!words.starts[d0]) return std::nullopt;
   std::size_t limit = first;
   while (limit < tokens.size() && limit - first < kMaxTokens && !blocked[limit] &&
          tokens[limit].paragraph == tokens[first].paragraph)

@@ -60,6 +60,7 @@ class TermComposer {
     const std::vector<std::uint32_t>* of_token;  // token -> distinct key (DocumentWords)
     std::vector<std::uint32_t> first;  // distinct key k's steps: steps[first[k], first[k + 1])
     std::vector<Step> steps;
+    std::vector<bool> starts;  // by distinct key: some step leads from the trie's root (a term may start)
   };
   Words prepare(const DocumentWords& words) const;
 

@@ -181,7 +181,8 @@ struct Engine::Impl {
                                   const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
                                   std::deque<Replacement>& store) const;
   std::vector<Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
-                                   const std::vector<std::uint32_t>& ids, const std::vector<bool>& blocked,
+                                   const std::vector<std::uint32_t>& ids, const std::vector<std::uint32_t>& starts,
+                                   const std::vector<bool>& blocked,
                                    const std::vector<bool>* ambiguous_ok,
                                    const std::vector<int>* domain_evidence = nullptr) const;
 };
@@ -328,14 +329,21 @@ const Replacement* Engine::Impl::reading(std::int32_t v, const std::vector<int>*
   return best;
 }
 
+// `ids` are the tokens' trie word ids, `starts` the trie nodes their words lead to from the root
+// (kNoNode: no phrase starts with the word).
 std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
                                                const std::vector<std::uint32_t>& ids,
+                                               const std::vector<std::uint32_t>& starts,
                                                const std::vector<bool>& blocked,
                                                const std::vector<bool>* ambiguous_ok,
                                                const std::vector<int>* domain_evidence) const {
   std::vector<Match> out;
   const std::size_t n = tokens.size();
   for (std::size_t i = 0; i < n;) {
+    if (starts[i] == detail::kNoNode) {  // most words start no phrase
+      ++i;
+      continue;
+    }
     std::int32_t best = detail::kNoValue;
     std::size_t best_end = 0;
     std::uint32_t node = detail::PhraseTrie::root();
@@ -354,7 +362,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
     for (std::size_t j = i; j < n; ++j) {
       if (blocked[j] || ids[j] == detail::kNoWord) break;
       if (j > i && tokens[j].paragraph != tokens[i].paragraph) break;
-      node = trie.child(node, ids[j]);
+      node = j == i ? starts[i] : trie.child(node, ids[j]);
       if (node == detail::kNoNode) break;
       const std::int32_t v = trie.value(node);
       if (v == detail::kNoValue) continue;
@@ -487,12 +495,16 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   // Keys folded once, each distinct key looked up in the trie once.
   const detail::DocumentWords words = detail::fold_words(text, tokens);
   const std::vector<std::string>& keys = words.keys;
-  std::vector<std::uint32_t> trie_ids(words.distinct());
-  for (std::uint32_t d = 0; d < words.distinct(); ++d) trie_ids[d] = trie.word_id(words.key(d));
-  std::vector<std::uint32_t> ids(n);
+  std::vector<std::uint32_t> trie_ids(words.distinct()), trie_starts(words.distinct());
+  for (std::uint32_t d = 0; d < words.distinct(); ++d) {
+    trie_ids[d] = trie.word_id(words.key(d));
+    trie_starts[d] = trie_ids[d] == detail::kNoWord ? detail::kNoNode : trie.child(detail::PhraseTrie::root(), trie_ids[d]);
+  }
+  std::vector<std::uint32_t> ids(n), starts(n);
   for (std::size_t i = 0; i < n; ++i) {
     result.words += tokens[i].is_word;
     ids[i] = trie_ids[words.of_token[i]];
+    starts[i] = trie_starts[words.of_token[i]];
   }
   const std::size_t paragraphs = n == 0 ? 0 : tokens.back().paragraph + 1;
 
@@ -513,7 +525,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       }
   };
   count_evidence(rule_matches);
-  const std::vector<Match> unambiguous = match_phrases(text, tokens, ids, blocked, nullptr);
+  const std::vector<Match> unambiguous = match_phrases(text, tokens, ids, starts, blocked, nullptr);
   count_evidence(unambiguous);
   const bool document_spun = total_evidence >= kDocumentEvidenceMin &&
                              100.0 * total_evidence / std::max<std::size_t>(result.words, 1) >= kDocumentEvidenceDensity;
@@ -541,7 +553,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       if (!m.replacement->ambiguous && m.replacement->domain >= 0)
         ++domain_evidence[static_cast<std::size_t>(m.replacement->domain)];
   std::vector<Match> matches =
-      reuse_first_pass ? unambiguous : match_phrases(text, tokens, ids, blocked, &ambiguous_ok, &domain_evidence);
+      reuse_first_pass ? unambiguous : match_phrases(text, tokens, ids, starts, blocked, &ambiguous_ok, &domain_evidence);
 
   // Term composition, where spin is evident. Listed phrases come first; a composed term may
   // replace ambiguous phrase matches only when it covers them and is longer than each
