@@ -88,6 +88,7 @@ void RuleFilter::compile() {
     }
   }
   if (!atoms_->Compile()) atoms_.reset();
+  ascii_atoms_ = AsciiLiterals(atoms);
 }
 
 std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text) const {
@@ -112,11 +113,16 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text)
   bool failed = false;
   auto scan = [&](std::size_t from, std::size_t to) {
     found.clear();
-    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (!atoms_->Match(re2::StringPiece(text.data() + from, to - from), &found, &info)) {
-      failed |= info.kind != RE2::Set::kNoError;
-      return;
+    const std::string_view line = text.substr(from, to - from);
+    if (!ascii_atoms_.find(line, found)) {
+      // A line with characters outside ASCII: RE2 folds their case as Unicode says.
+      RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+      if (!atoms_->Match(re2::StringPiece(line.data(), line.size()), &found, &info)) {
+        failed |= info.kind != RE2::Set::kNoError;
+        return;
+      }
     }
+    if (found.empty()) return;
     for (int a : found)
       if (!seen[static_cast<std::size_t>(a)]) seen[static_cast<std::size_t>(a)] = true, all_atoms.push_back(a);
     filter_.AllPotentials(found, &rules);

@@ -5,7 +5,8 @@
 // match must contain (an AND-OR tree of them); one pass of a literal automaton over the text
 // finds the atoms present, and only rules whose tree they satisfy run. One RE2::Set of the
 // whole rules did the same exactly, but its DFA (counted repetitions, word boundaries) cost
-// more a byte than tokenizing; a set of literals is cheap. Extra candidates only cost time:
+// more a byte than tokenizing; a set of literals is cheap (an Aho-Corasick automaton on ASCII
+// lines, the RE2::Set of the literals on the others). Extra candidates only cost time:
 // a rule that does not match finds nothing.
 //
 // Most rules cannot match across a line break. Such a rule's match lies in one line and
@@ -23,6 +24,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "ascii_literals.hpp"
 
 namespace despin::detail {
 
@@ -52,6 +55,7 @@ class RuleFilter {
   static RE2::Options rule_options();
   re2::FilteredRE2 filter_;
   std::unique_ptr<RE2::Set> atoms_;  // null: no atoms, or the set could not be built
+  AsciiLiterals ascii_atoms_;        // the same atoms, for the (usual) lines of plain ASCII
   bool compiled_ = false;
   bool no_atoms_ = false;  // every rule passes or fails without looking at the text
   std::size_t atom_count_ = 0;
