@@ -251,9 +251,18 @@ Shape shape_of(std::string_view token) {
   bool first_upper = false, first = true;
   std::size_t i = 0;
   while (i < token.size()) {
-    const UChar32 c = next_code_point(token, i);
-    if (c < 0 || !u_isalpha(c)) continue;
-    bool up = u_isupper(c) || u_istitle(c);
+    const auto byte = static_cast<unsigned char>(token[i]);
+    bool up;
+    if (byte < 0x80) {  // ASCII, asked of nearly every token: what ICU would say, without ICU
+      ++i;
+      const bool letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+      if (!letter) continue;
+      up = byte <= 'Z';
+    } else {
+      const UChar32 c = next_code_point(token, i);
+      if (c < 0 || !u_isalpha(c)) continue;
+      up = u_isupper(c) || u_istitle(c);
+    }
     if (first) first_upper = up;
     first = false;
     (up ? upper : lower)++;
