@@ -55,6 +55,8 @@ class TermComposer {
                             std::size_t first, const std::vector<bool>& blocked) const;
 
   bool empty() const { return swaps_.empty() || terms_.empty(); }
+  // Whether the word (a folded key) occurs in some known term as written.
+  bool term_word(std::string_view key) const { return term_trie_.word_id(key) != kNoWord; }
   std::size_t word_swap_count() const { return swaps_count_; }
   std::size_t term_count() const { return terms_.size(); }
 

@@ -424,8 +424,15 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
                                     spun_word = s;
                                     original_word = o;
                                   });
-    if (swaps == 1) learned.try_emplace(spun_word, Learned{original_word, m.replacement});
+    // A spun word that is itself a word of known terms ("work" of "work function", "network")
+    // is as likely genuine where it stands alone: only the phrase tells.
+    if (swaps != 1 || composer.term_word(spun_word)) continue;
+    // Two different teachers ("misfortune work" -> "loss function", "work misfortunes" -> "job
+    // losses") mean the word is no single swap: a lone one is left alone.
+    auto [it, fresh] = learned.try_emplace(spun_word, Learned{original_word, m.replacement});
+    if (!fresh && it->second.original != original_word) it->second.teacher = nullptr;
   }
+  std::erase_if(learned, [](const auto& kv) { return kv.second.teacher == nullptr; });
   if (learned.empty()) return;
 
   std::vector<bool> covered(tokens.size(), false);
