@@ -77,6 +77,17 @@ void TermComposer::add_swap(const std::string& spun, const std::string& original
   }
 }
 
+void TermComposer::add_phrase_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original) {
+  std::int32_t index = phrase_swap_trie_.find(spun);
+  if (index == kNoValue) {
+    index = static_cast<std::int32_t>(phrase_swaps_.size());
+    phrase_swaps_.emplace_back();
+    phrase_swap_trie_.insert(spun, index);
+  }
+  std::vector<std::vector<std::string>>& to = phrase_swaps_[static_cast<std::size_t>(index)];
+  if (std::find(to.begin(), to.end(), original) == to.end() && to.size() < kMaxSwapsPerWord) to.push_back(original);
+}
+
 void TermComposer::add_term(const std::string& display, const std::string& source) {
   // Only terms of two or more content words: "result in" or "the beginning" are grammar, and
   // composing into them turns ordinary phrases ("lead in", "the first") into wrong ones.
@@ -102,6 +113,13 @@ void TermComposer::learn(const Dictionary& dictionary) {
     for (const auto& [s, o] : pairs) {
       if (pairs.size() == 1 || ++multi_word_pairs_[s + '\n' + o] == 2) add_swap(s, o);
     }
+    // A phrase for at most three words, not word for word: "wooded area" -> "forest".
+    const auto words = [](const std::vector<std::string>& keys) {
+      return static_cast<std::size_t>(std::count_if(keys.begin(), keys.end(), is_word_key));
+    };
+    if (!e.heading && spun.size() >= 2 && spun.size() <= kMaxTokens && words(spun) >= 2 && words(original) >= 1 &&
+        original.size() <= 3 && pairs.empty() && spun != original)
+      add_phrase_swap(spun, original);
   }
   for (const Term& t : dictionary.terms()) add_term(t.text, t.source);
   for (const WordSwap& w : dictionary.word_swaps()) add_swap(w.spun, w.original);
@@ -145,6 +163,21 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
   auto walk = [&](auto& self, std::size_t k, std::uint32_t node, std::uint32_t swapped_mask) -> void {
     if (k == keys.size()) return;
     const std::string& key = keys[k];
+    // Tokens k..end-1 stand for the original words: follow them all through the term trie.
+    auto step_phrase = [&](const std::vector<std::string>& original, std::size_t end, bool plural) {
+      std::uint32_t child = node;
+      for (const std::string& w : original) {
+        const std::uint32_t id = term_trie_.word_id(w);
+        if (id == kNoWord || (child = term_trie_.child(child, id)) == kNoNode) return;
+      }
+      std::uint32_t mask = swapped_mask;
+      for (std::size_t b = k; b < end; ++b) mask |= 1u << b;
+      if (!plural) self(self, end, child, mask);
+      const std::int32_t v = term_trie_.value(child);
+      if (v == kNoValue || end <= best.len || !tokens[first + end - 1].is_word || word_count(end) < 2) return;
+      if (is_term(keys, end, keys[end - 1])) return;
+      best = Best{end, v, plural, mask};
+    };
     auto step = [&](std::string_view word, bool plural, bool swapped) {
       const std::uint32_t id = term_trie_.word_id(word);
       if (id == kNoWord) return;
@@ -165,6 +198,25 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
     // The word as written and in American spelling (the term lists' spelling: a British
     // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
     // change alone is not a restoration.
+    // A spun phrase standing for one to three words of the term ("wooded area" -> "forest");
+    // its last word may be a plural ("wooded areas" -> "forests").
+    std::uint32_t pnode = PhraseTrie::root();
+    for (std::size_t j = k; j < keys.size() && j - k < kMaxTokens; ++j) {
+      auto try_end = [&](std::uint32_t end_node, bool plural) {
+        const std::int32_t v = phrase_swap_trie_.value(end_node);
+        if (v == kNoValue || j == k) return;
+        for (const std::vector<std::string>& original : phrase_swaps_[static_cast<std::size_t>(v)])
+          step_phrase(original, j + 1, plural);
+      };
+      for (const std::string& s : singulars(keys[j])) {
+        const std::uint32_t sid = phrase_swap_trie_.word_id(s);
+        const std::uint32_t snode = sid == kNoWord ? kNoNode : phrase_swap_trie_.child(pnode, sid);
+        if (snode != kNoNode) try_end(snode, true);
+      }
+      const std::uint32_t id = phrase_swap_trie_.word_id(keys[j]);
+      if (id == kNoWord || (pnode = phrase_swap_trie_.child(pnode, id)) == kNoNode) break;
+      try_end(pnode, false);
+    }
     const std::string american = american_spelling(key);
     for (const std::string* form : {&key, &american}) {
       if (form->empty() || (form == &american && american == key)) continue;

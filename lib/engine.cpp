@@ -9,6 +9,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <unordered_map>
 #include <exception>
@@ -52,6 +53,25 @@ std::string apply_edits(std::string_view input, const std::vector<Edit>& edits) 
 }
 
 namespace {
+
+// Whether `needle` occurs in `haystack` as whole words, ignoring ASCII case: "disease
+// identification" contains "identification" but not "cation".
+bool contains_words(std::string_view haystack, std::string_view needle) {
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return out;
+  };
+  const std::string h = lower(haystack), n = lower(needle);
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; };
+  for (std::size_t pos = h.find(n); pos != std::string::npos; pos = h.find(n, pos + 1)) {
+    const bool left = pos == 0 || !word_char(h[pos - 1]);
+    const bool right = pos + n.size() == h.size() || !word_char(h[pos + n.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
 
 // A document whose unambiguous restorations reach this density (per 100 words, and at least
 // kDocumentEvidenceMin of them) is treated as spun throughout: ambiguous entries apply in every
@@ -531,17 +551,16 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       reuse_first_pass ? unambiguous : match_phrases(text, tokens, ids, blocked, &ambiguous_ok, &domain_evidence);
 
   // Term composition, where spin is evident. Listed phrases come first; a composed term may
-  // replace ambiguous phrase matches only when it covers them and is longer than each
-  // ("convolutional neural organization" beats the lone "organization" -> "company").
+  // replace phrase matches only when it covers them and is longer than each ("convolutional
+  // neural organization" beats the lone "organization" -> "company"), and an unambiguous one
+  // only when the term keeps its reading ("illness distinguishing proof" -> "disease
+  // identification" keeps "distinguishing proof" -> "identification").
   std::deque<Replacement> composed;
   if (!composer.empty() && any_evidence) {
     std::vector<bool> taken = blocked;
     std::vector<std::ptrdiff_t> owner(n, -1);
     for (std::size_t k = 0; k < matches.size(); ++k)
-      for (std::size_t i = matches[k].first; i < matches[k].last; ++i) {
-        owner[i] = static_cast<std::ptrdiff_t>(k);
-        if (!matches[k].replacement->ambiguous) taken[i] = true;
-      }
+      for (std::size_t i = matches[k].first; i < matches[k].last; ++i) owner[i] = static_cast<std::ptrdiff_t>(k);
     std::vector<bool> dropped(matches.size(), false);
     std::vector<Match> composed_matches;
     for (std::size_t i = 0; i < n; ++i) {
@@ -564,7 +583,8 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       for (std::size_t k = i; k < found->last && longer; ++k) {
         if (owner[k] < 0) continue;
         const Match& m = matches[static_cast<std::size_t>(owner[k])];
-        longer = m.first >= i && m.last <= found->last && m.last - m.first < found->last - i;
+        longer = m.first >= i && m.last <= found->last && m.last - m.first < found->last - i &&
+                 (m.replacement->ambiguous || contains_words(found->text, m.replacement->text));
       }
       if (!longer) continue;
       for (std::size_t k = i; k < found->last; ++k)

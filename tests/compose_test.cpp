@@ -132,3 +132,34 @@ TEST_CASE("a capitalised word may stay in a composed term but is never swapped",
   CHECK(engine.value().rewrite("Pundits saw the spine chiller. The World science fair.").text ==
         "Critics saw the thriller. The World science fair.");
 }
+
+TEST_CASE("a spun phrase may stand for one word of a term", "[compose]") {
+  // "wooded area" is the spinner's phrase for "forest"; "distinguishing proof" for
+  // "identification" is listed and unambiguous, and the composed term keeps that reading.
+  auto dict = Dictionary::parse(
+      "irregular variable => random variable\n"
+      "wooded area => forest ; ambiguous\n"
+      "distinguishing proof => identification\n"
+      "illness control => disease control\n"
+      "pundits => critics\n"
+      "spine chiller => thriller\n",
+      "phrase.dict");
+  REQUIRE(dict.ok());
+  auto terms = Dictionary::parse("random forest\ndisease identification\n", "test.terms");
+  REQUIRE(terms.ok());
+  auto engine = Engine::create({dict.value(), terms.value()});
+  REQUIRE(engine.ok());
+  const std::string evidence = kEvidence;
+  CHECK(engine.value().rewrite(evidence + "We trained an irregular wooded area.").text ==
+        "Critics liked the thriller. We trained a random forest.");
+  CHECK(engine.value().rewrite(evidence + "Irregular wooded areas work.").text ==
+        "Critics liked the thriller. Random forests work.");
+  Result r = engine.value().rewrite(evidence + "We study illness distinguishing proof.");
+  CHECK(r.text == "Critics liked the thriller. We study disease identification.");
+  REQUIRE(r.edits.size() == 3);
+  CHECK(r.edits[2].kind == EditKind::kCompose);
+  CHECK(r.edits[2].original == "illness distinguishing proof");
+  // Without a term to form, the listed phrase alone is restored.
+  CHECK(engine.value().rewrite(evidence + "We study distinguishing proof.").text ==
+        "Critics liked the thriller. We study identification.");
+}
