@@ -152,7 +152,16 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
     std::int32_t term = kNoValue;
     bool plural = false;
     std::uint32_t swapped = 0;
-  } best;
+  } best, weak;
+  // A run whose last word was swapped although that word is itself a word of known terms
+  // ("profound learning system" -> "deep learning network": "system" is a term word too) is a
+  // weak reading: it is taken only when no run ending in a surely spun or kept word is found
+  // ("deep learning system"). "neural organization" -> "neural network" has no rival.
+  auto offer = [&](std::size_t len, std::int32_t v, bool plural, std::uint32_t mask) {
+    const bool tail_swapped = mask >> (len - 1) & 1u;
+    Best& slot = tail_swapped && term_trie_.word_id(keys[len - 1]) != kNoWord ? weak : best;
+    if (len > slot.len) slot = Best{len, v, plural, mask};
+  };
   std::vector<std::string> singular_forms;
   auto word_count = [&](std::size_t len) {
     std::size_t words = 0;
@@ -174,9 +183,9 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
       for (std::size_t b = k; b < end; ++b) mask |= 1u << b;
       if (!plural) self(self, end, child, mask);
       const std::int32_t v = term_trie_.value(child);
-      if (v == kNoValue || end <= best.len || !tokens[first + end - 1].is_word || word_count(end) < 2) return;
+      if (v == kNoValue || !tokens[first + end - 1].is_word || word_count(end) < 2) return;
       if (is_term(keys, end, keys[end - 1])) return;
-      best = Best{end, v, plural, mask};
+      offer(end, v, plural, mask);
     };
     auto step = [&](std::string_view word, bool plural, bool swapped) {
       const std::uint32_t id = term_trie_.word_id(word);
@@ -187,13 +196,13 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
       const bool now_changed = mask != 0;
       if (!plural) self(self, k + 1, child, mask);
       const std::int32_t v = term_trie_.value(child);
-      if (v == kNoValue || !now_changed || k + 1 <= best.len || !tokens[first + k].is_word || word_count(k + 1) < 2)
+      if (v == kNoValue || !now_changed || !tokens[first + k].is_word || word_count(k + 1) < 2)
         return;
       // A run that is itself a known term is genuine: leave it.
       if (is_term(keys, k + 1, key)) return;
       for (const std::string& s : singulars(key))
         if (is_term(keys, k + 1, s)) return;
-      best = Best{k + 1, v, plural, mask};
+      offer(k + 1, v, plural, mask);
     };
     // The word as written and in American spelling (the term lists' spelling: a British
     // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
@@ -231,6 +240,7 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
     }
   };
   walk(walk, 0, PhraseTrie::root(), 0u);
+  if (best.term == kNoValue) best = weak;
   if (best.term == kNoValue) return std::nullopt;
   const TermInfo& t = terms_[static_cast<std::size_t>(best.term)];
   return Found{first + best.len, best.plural ? pluralize_last_word(t.display) : t.display, t.source, best.swapped};

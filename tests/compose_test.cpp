@@ -163,3 +163,26 @@ TEST_CASE("a spun phrase may stand for one word of a term", "[compose]") {
   CHECK(engine.value().rewrite(evidence + "We study distinguishing proof.").text ==
         "Critics liked the thriller. We study identification.");
 }
+
+TEST_CASE("a swapped last word that is itself a term word yields to a shorter term", "[compose]") {
+  // "system" is a word of known terms: "profound learning system" is a spun "deep learning"
+  // followed by a genuine "system", not a spun "deep learning network".
+  auto dict = Dictionary::parse(
+      "profound variable => deep variable\n"
+      "neural system => neural network\n"
+      "pundits => critics\n"
+      "spine chiller => thriller\n",
+      "weak.dict");
+  REQUIRE(dict.ok());
+  auto terms = Dictionary::parse("deep learning\ndeep learning network\nsystem theory\nconvolutional neural network\n", "test.terms");
+  REQUIRE(terms.ok());
+  auto engine = Engine::create({dict.value(), terms.value()});
+  REQUIRE(engine.ok());
+  const std::string evidence = kEvidence;
+  CHECK(engine.value().rewrite(evidence + "We built a profound learning system.").text ==
+        "Critics liked the thriller. We built a deep learning system.");
+  // With no shorter rival the weak reading stands.
+  Result r = engine.value().rewrite(evidence + "A convolutional neural system learns.");
+  CHECK(r.text == "Critics liked the thriller. A convolutional neural network learns.");
+  CHECK(r.edits.back().kind == EditKind::kCompose);
+}
