@@ -203,6 +203,7 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
   impl->options = options;
   impl->phrases.reserve(4096);
   try {
+    std::vector<const Entry*> possessives;
     for (const Dictionary& d : dictionaries) {
       for (const Entry& e : d.entries()) {
         const int domain = impl->domain_id(e.domain);
@@ -220,6 +221,7 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         }
         if (!e.verb) {
           add_phrase(impl->trie, impl->phrases, e.spun, e.original, e, domain);
+          possessives.push_back(&e);
           continue;
         }
         auto [spun_verb, spun_rest] = split_first_word(e.spun);
@@ -237,6 +239,17 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         add_phrase(impl->trie, impl->phrases, s.present_participle + spun_rest, o.present_participle + orig_rest, e, domain);
         add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e, domain);
       }
+    }
+    // A noun entry covers its possessive ("mom" -> "mother" also turns "mom's" into "mother's"),
+    // added after every listed entry so that a listed possessive wins.
+    for (const Entry* e : possessives) {
+      const auto ends_in_letter = [](const std::string& s) {
+        return !s.empty() && std::isalpha(static_cast<unsigned char>(s.back())) && s.back() != 's' && s.back() != 'S';
+      };
+      if (e->heading || !ends_in_letter(e->spun) || !ends_in_letter(e->original)) continue;
+      const std::string spun = e->spun + "'s";
+      if (impl->trie.find(detail::phrase_keys(spun)) != detail::kNoValue) continue;
+      add_phrase(impl->trie, impl->phrases, spun, e->original + "'s", *e, impl->domain_id(e->domain));
     }
     if (!impl->rules.empty()) {
       RE2::Options o;
