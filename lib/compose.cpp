@@ -2,6 +2,7 @@
 #include "compose.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <span>
 
@@ -152,6 +153,7 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
     std::int32_t term = kNoValue;
     bool plural = false;
     std::uint32_t swapped = 0;
+    bool tied = false;  // another term of the same length is reachable too
   } best, weak;
   // A run whose last word was swapped although that word is itself a word of known terms
   // ("profound learning system" -> "deep learning network": "system" is a term word too) is a
@@ -160,7 +162,15 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
   auto offer = [&](std::size_t len, std::int32_t v, bool plural, std::uint32_t mask) {
     const bool tail_swapped = mask >> (len - 1) & 1u;
     Best& slot = tail_swapped && term_trie_.word_id(keys[len - 1]) != kNoWord ? weak : best;
-    if (len > slot.len) slot = Best{len, v, plural, mask};
+    if (len > slot.len) {
+      slot = Best{len, v, plural, mask};
+    } else if (len == slot.len && v != slot.term &&
+               terms_[static_cast<std::size_t>(v)].display != terms_[static_cast<std::size_t>(slot.term)].display) {
+      // Two terms of one length: the one needing fewer swaps is the likelier; equal is a tie.
+      const int swaps = std::popcount(mask), slot_swaps = std::popcount(slot.swapped);
+      if (swaps < slot_swaps) slot = Best{len, v, plural, mask};
+      else if (swaps == slot_swaps) slot.tied = true;
+    }
   };
   std::vector<std::string> singular_forms;
   auto word_count = [&](std::size_t len) {
@@ -241,7 +251,21 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
   };
   walk(walk, 0, PhraseTrie::root(), 0u);
   if (best.term == kNoValue) best = weak;
-  if (best.term == kNoValue) return std::nullopt;
+  // "water cleansing" could be "water purification" or "water filtration": a guess between two
+  // terms is as likely wrong as right, and a wrong edit is worse than none.
+  if (best.term == kNoValue || best.tied) return std::nullopt;
+  // The words as written already begin a known term at least as long ("application programming
+  // interface"): they are genuine, whatever a swap could make of their first words
+  // ("application software").
+  std::uint32_t node = PhraseTrie::root();
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (k + 1 >= best.len && is_term(keys, k + 1, keys[k])) return std::nullopt;
+    if (k + 1 >= best.len)
+      for (const std::string& s : singulars(keys[k]))
+        if (is_term(keys, k + 1, s)) return std::nullopt;
+    const std::uint32_t id = term_trie_.word_id(keys[k]);
+    if (id == kNoWord || (node = term_trie_.child(node, id)) == kNoNode) break;
+  }
   const TermInfo& t = terms_[static_cast<std::size_t>(best.term)];
   return Found{first + best.len, best.plural ? pluralize_last_word(t.display) : t.display, t.source, best.swapped};
 }

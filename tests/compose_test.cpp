@@ -186,3 +186,45 @@ TEST_CASE("a swapped last word that is itself a term word yields to a shorter te
   CHECK(r.text == "Critics liked the thriller. A convolutional neural network learns.");
   CHECK(r.edits.back().kind == EditKind::kCompose);
 }
+
+TEST_CASE("words that as written begin a longer known term are left alone", "[compose]") {
+  auto dict = Dictionary::parse(
+      "programming language => software language\n"  // teaches the swap programming -> software
+      "PC programming => computer software\n"
+      "pundits => critics\n"
+      "spine chiller => thriller\n",
+      "written.dict");
+  REQUIRE(dict.ok());
+  auto terms = Dictionary::parse("application software\napplication programming interface\n", "test.terms");
+  REQUIRE(terms.ok());
+  auto engine = Engine::create({dict.value(), terms.value()});
+  REQUIRE(engine.ok());
+  const std::string evidence = kEvidence;
+  CHECK(engine.value().rewrite(evidence + "Call the application programming interface.").text ==
+        "Critics liked the thriller. Call the application programming interface.");
+  CHECK(engine.value().rewrite(evidence + "Call the application programming interfaces.").text ==
+        "Critics liked the thriller. Call the application programming interfaces.");
+  // Without the longer term following, the swap applies.
+  CHECK(engine.value().rewrite(evidence + "Buy the application programming now.").text ==
+        "Critics liked the thriller. Buy the application software now.");
+}
+
+TEST_CASE("two terms equally reachable are a guess: nothing is composed", "[compose]") {
+  auto dict = Dictionary::parse(
+      "pundits => critics\n"
+      "spine chiller => thriller\n",
+      "tie.dict");
+  auto swaps = Dictionary::parse("cleansing => purification\ncleansing => filtration\nventure => project\n",
+                                 "tie.swaps");
+  auto terms = Dictionary::parse("water purification\nwater filtration\nwater project\nclean water project\n",
+                                 "tie.terms");
+  REQUIRE((dict.ok() && swaps.ok() && terms.ok()));
+  auto engine = Engine::create({dict.value(), swaps.value(), terms.value()});
+  REQUIRE(engine.ok());
+  const std::string evidence = kEvidence;
+  CHECK(engine.value().rewrite(evidence + "She worked on water cleansing.").text ==
+        "Critics liked the thriller. She worked on water cleansing.");
+  // One reachable term: composed.
+  CHECK(engine.value().rewrite(evidence + "She worked on water ventures.").text ==
+        "Critics liked the thriller. She worked on water projects.");
+}
