@@ -123,7 +123,12 @@ void TermComposer::learn(const Dictionary& dictionary) {
       add_phrase_swap(spun, original);
   }
   for (const Term& t : dictionary.terms()) add_term(t.text, t.source);
-  for (const WordSwap& w : dictionary.word_swaps()) add_swap(w.spun, w.original);
+  for (const WordSwap& w : dictionary.word_swaps()) {
+    // A hyphenated word is several tokens ("man-made" is man, -, made): it is walked as a phrase.
+    const std::vector<std::string> spun = phrase_keys(w.spun), original = phrase_keys(w.original);
+    if (spun.size() == 1 && original.size() == 1) add_swap(spun[0], original[0]);
+    else if (!spun.empty() && !original.empty()) add_phrase_swap(spun, original);
+  }
 }
 
 bool TermComposer::is_term(std::span<const std::string> keys, std::size_t len, std::string_view last) const {
@@ -223,7 +228,7 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
     for (std::size_t j = k; j < keys.size() && j - k < kMaxTokens; ++j) {
       auto try_end = [&](std::uint32_t end_node, bool plural) {
         const std::int32_t v = phrase_swap_trie_.value(end_node);
-        if (v == kNoValue || j == k) return;
+        if (v == kNoValue) return;
         for (const std::vector<std::string>& original : phrase_swaps_[static_cast<std::size_t>(v)])
           step_phrase(original, j + 1, plural);
       };

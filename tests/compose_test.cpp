@@ -228,3 +228,17 @@ TEST_CASE("two terms equally reachable are a guess: nothing is composed", "[comp
   CHECK(engine.value().rewrite(evidence + "She worked on water ventures.").text ==
         "Critics liked the thriller. She worked on water projects.");
 }
+
+TEST_CASE("hyphenated words in swap lists are walked as phrases", "[compose]") {
+  auto dict = Dictionary::parse("pundits => critics\nspine chiller => thriller\n", "hyphen.dict");
+  auto swaps = Dictionary::parse("man-made => artificial\nfar-flung => remote\nsplit => multi-class\n", "hyphen.swaps");
+  auto terms = Dictionary::parse("artificial intelligence\nremote sensing\nmulti-class problem\n",
+                                 "hyphen.terms");
+  REQUIRE((dict.ok() && swaps.ok() && terms.ok()));
+  auto engine = Engine::create({dict.value(), swaps.value(), terms.value()});
+  REQUIRE(engine.ok());
+  const std::string evidence = kEvidence;
+  CHECK(engine.value().rewrite(evidence + "They use man-made intelligence and far-flung sensing.").text ==
+        "Critics liked the thriller. They use artificial intelligence and remote sensing.");
+  CHECK(engine.value().rewrite(evidence + "A split problem.").text == "Critics liked the thriller. A multi-class problem.");
+}
