@@ -28,6 +28,25 @@ std::string match_case(std::string_view replacement, const std::vector<Shape>& s
     }
     return out;
   }
+  // "Prepared or Not" -> "Ready or Not": a capitalised word inside the phrase is a title's or a
+  // name's, so when the replacement has as many words as the spun phrase each word takes its own
+  // capital. An upper-case word inside is an acronym ("PC" for "computer"): it says nothing.
+  const bool capital_inside =
+      std::any_of(letters.begin() + 1, letters.end(), [](Shape s) { return s == Shape::kTitle; });
+  if (capital_inside && static_cast<std::size_t>(std::count(replacement.begin(), replacement.end(), ' ')) + 1 ==
+                            letters.size()) {
+    std::string out;
+    std::size_t i = 0;
+    for (Shape s : letters) {
+      std::size_t sp = replacement.find(' ', i);
+      if (sp == std::string_view::npos) sp = replacement.size();
+      const std::string_view word = replacement.substr(i, sp - i);
+      if (!out.empty()) out += ' ';
+      out += s == Shape::kTitle ? capitalize_first(word) : std::string(word);
+      i = sp + 1;
+    }
+    return out;
+  }
   // "Be that as it may" -> "However". An acronym leading lower-case words ("PC supported
   // analysis") says nothing about the sentence: the replacement keeps its own case.
   if (letters.front() == Shape::kTitle || (letters.front() == Shape::kUpper && letters.size() == 1))

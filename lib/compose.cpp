@@ -2,6 +2,7 @@
 #include "compose.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <span>
 
@@ -80,6 +81,17 @@ void TermComposer::add_swap(const std::string& spun, const std::string& original
   }
 }
 
+void TermComposer::add_phrase_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original) {
+  std::int32_t index = phrase_swap_trie_.find(spun);
+  if (index == kNoValue) {
+    index = static_cast<std::int32_t>(phrase_swaps_.size());
+    phrase_swaps_.emplace_back();
+    phrase_swap_trie_.insert(spun, index);
+  }
+  std::vector<std::vector<std::string>>& to = phrase_swaps_[static_cast<std::size_t>(index)];
+  if (std::find(to.begin(), to.end(), original) == to.end() && to.size() < kMaxSwapsPerWord) to.push_back(original);
+}
+
 void TermComposer::add_term(const std::string& display, const std::string& source) {
   add_term(display, source, phrase_keys(display));
 }
@@ -107,11 +119,23 @@ void TermComposer::learn_entry(const Entry& e, const std::vector<std::string>& s
   for (const auto& [s, o] : pairs) {
     if (pairs.size() == 1 || ++multi_word_pairs_[s + '\n' + o] == 2) add_swap(s, o);
   }
+  // A phrase for at most three words, not word for word: "wooded area" -> "forest".
+  const auto words = [](const std::vector<std::string>& keys) {
+    return static_cast<std::size_t>(std::count_if(keys.begin(), keys.end(), is_word_key));
+  };
+  if (!e.heading && spun.size() >= 2 && spun.size() <= kMaxTokens && words(spun) >= 2 && words(original) >= 1 &&
+      original.size() <= 3 && pairs.empty() && spun != original)
+    add_phrase_swap(spun, original);
 }
 
 void TermComposer::learn_lists(const Dictionary& dictionary) {
   for (const Term& t : dictionary.terms()) add_term(t.text, t.source);
-  for (const WordSwap& w : dictionary.word_swaps()) add_swap(w.spun, w.original);
+  for (const WordSwap& w : dictionary.word_swaps()) {
+    // A hyphenated word is several tokens ("man-made" is man, -, made): it is walked as a phrase.
+    const std::vector<std::string> spun = phrase_keys(w.spun), original = phrase_keys(w.original);
+    if (spun.size() == 1 && original.size() == 1) add_swap(spun[0], original[0]);
+    else if (!spun.empty() && !original.empty()) add_phrase_swap(spun, original);
+  }
 }
 
 bool TermComposer::is_term(std::span<const std::string> keys, std::size_t len, std::string_view last) const {
@@ -152,6 +176,13 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
     bool starts = false;
     for (std::size_t k = w.first.back(); k < w.steps.size() && !starts; ++k)
       starts = term_trie_.child(PhraseTrie::root(), w.steps[k].word) != kNoNode;
+    // Or a spun phrase (for a few words of a term) may begin with the word or its singular.
+    auto begins_phrase = [&](std::string_view word) {
+      const std::uint32_t id = phrase_swap_trie_.word_id(word);
+      return id != kNoWord && phrase_swap_trie_.child(PhraseTrie::root(), id) != kNoNode;
+    };
+    starts = starts || begins_phrase(key);
+    for (const std::string& singular : singulars(key)) starts = starts || begins_phrase(singular);
     w.starts.push_back(starts);
     w.first.push_back(static_cast<std::uint32_t>(w.steps.size()));
   }
@@ -179,7 +210,25 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
     std::int32_t term = kNoValue;
     bool plural = false;
     std::uint32_t swapped = 0;
-  } best;
+    bool tied = false;  // another term of the same length is reachable too
+  } best, weak;
+  // A run whose last word was swapped although that word is itself a word of known terms
+  // ("profound learning system" -> "deep learning network": "system" is a term word too) is a
+  // weak reading: it is taken only when no run ending in a surely spun or kept word is found
+  // ("deep learning system"). "neural organization" -> "neural network" has no rival.
+  auto offer = [&](std::size_t len, std::int32_t v, bool plural, std::uint32_t mask) {
+    const bool tail_swapped = mask >> (len - 1) & 1u;
+    Best& slot = tail_swapped && term_trie_.word_id(keys[len - 1]) != kNoWord ? weak : best;
+    if (len > slot.len) {
+      slot = Best{len, v, plural, mask};
+    } else if (len == slot.len && v != slot.term &&
+               terms_[static_cast<std::size_t>(v)].display != terms_[static_cast<std::size_t>(slot.term)].display) {
+      // Two terms of one length: the one needing fewer swaps is the likelier; equal is a tie.
+      const int swaps = std::popcount(mask), slot_swaps = std::popcount(slot.swapped);
+      if (swaps < slot_swaps) slot = Best{len, v, plural, mask};
+      else if (swaps == slot_swaps) slot.tied = true;
+    }
+  };
   auto word_count = [&](std::size_t len) {
     std::size_t words = 0;
     for (std::size_t k = 0; k < len; ++k) words += tokens[first + k].is_word;
@@ -189,6 +238,42 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
   auto walk = [&](auto& self, std::size_t k, std::uint32_t node, std::uint32_t swapped_mask) -> void {
     if (k == keys.size()) return;
     const std::string& key = keys[k];
+    // Tokens k..end-1 stand for the original words: follow them all through the term trie.
+    auto step_phrase = [&](const std::vector<std::string>& original, std::size_t end, bool plural) {
+      std::uint32_t child = node;
+      for (const std::string& w : original) {
+        const std::uint32_t id = term_trie_.word_id(w);
+        if (id == kNoWord || (child = term_trie_.child(child, id)) == kNoNode) return;
+      }
+      std::uint32_t mask = swapped_mask;
+      for (std::size_t b = k; b < end; ++b) mask |= 1u << b;
+      if (!plural) self(self, end, child, mask);
+      const std::int32_t v = term_trie_.value(child);
+      if (v == kNoValue || !tokens[first + end - 1].is_word || word_count(end) < 2) return;
+      if (is_term(keys, end, keys[end - 1])) return;
+      offer(end, v, plural, mask);
+    };
+    // A spun phrase standing for one to three words of the term ("wooded area" -> "forest");
+    // its last word may be a plural ("wooded areas" -> "forests").
+    std::uint32_t pnode = PhraseTrie::root();
+    for (std::size_t j = k; j < keys.size() && j - k < kMaxTokens; ++j) {
+      auto try_end = [&](std::uint32_t end_node, bool plural) {
+        const std::int32_t v = phrase_swap_trie_.value(end_node);
+        if (v == kNoValue) return;
+        for (const std::vector<std::string>& original : phrase_swaps_[static_cast<std::size_t>(v)])
+          step_phrase(original, j + 1, plural);
+      };
+      for (const std::string& s : singulars(keys[j])) {
+        const std::uint32_t sid = phrase_swap_trie_.word_id(s);
+        const std::uint32_t snode = sid == kNoWord ? kNoNode : phrase_swap_trie_.child(pnode, sid);
+        if (snode != kNoNode) try_end(snode, true);
+      }
+      const std::uint32_t id = phrase_swap_trie_.word_id(keys[j]);
+      if (id == kNoWord || (pnode = phrase_swap_trie_.child(pnode, id)) == kNoNode) break;
+      try_end(pnode, false);
+    }
+    // The word as written and in American spelling, their singulars, and what a spinner may
+    // have swapped them for: listed once per distinct word by prepare(), in this order.
     const std::uint32_t d = (*words.of_token)[first + k];
     for (std::uint32_t s = words.first[d]; s < words.first[d + 1]; ++s) {
       const Words::Step& step = words.steps[s];
@@ -198,18 +283,32 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
       const bool now_changed = mask != 0;
       if (!step.plural) self(self, k + 1, child, mask);
       const std::int32_t v = term_trie_.value(child);
-      if (v == kNoValue || !now_changed || k + 1 <= best.len || !tokens[first + k].is_word || word_count(k + 1) < 2)
-        continue;
+      if (v == kNoValue || !now_changed || !tokens[first + k].is_word || word_count(k + 1) < 2) continue;
       // A run that is itself a known term is genuine: leave it.
       if (is_term(keys, k + 1, key)) continue;
       bool genuine = false;
       for (const std::string& singular : singulars(key)) genuine = genuine || is_term(keys, k + 1, singular);
       if (genuine) continue;
-      best = Best{k + 1, v, step.plural, mask};
+      offer(k + 1, v, step.plural, mask);
     }
   };
   walk(walk, 0, PhraseTrie::root(), 0u);
-  if (best.term == kNoValue) return std::nullopt;
+  if (best.term == kNoValue) best = weak;
+  // "water cleansing" could be "water purification" or "water filtration": a guess between two
+  // terms is as likely wrong as right, and a wrong edit is worse than none.
+  if (best.term == kNoValue || best.tied) return std::nullopt;
+  // The words as written already begin a known term at least as long ("application programming
+  // interface"): they are genuine, whatever a swap could make of their first words
+  // ("application software").
+  std::uint32_t node = PhraseTrie::root();
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (k + 1 >= best.len && is_term(keys, k + 1, keys[k])) return std::nullopt;
+    if (k + 1 >= best.len)
+      for (const std::string& s : singulars(keys[k]))
+        if (is_term(keys, k + 1, s)) return std::nullopt;
+    const std::uint32_t id = term_trie_.word_id(keys[k]);
+    if (id == kNoWord || (node = term_trie_.child(node, id)) == kNoNode) break;
+  }
   const TermInfo& t = terms_[static_cast<std::size_t>(best.term)];
   return Found{first + best.len, best.plural ? pluralize_last_word(t.display) : t.display, t.source, best.swapped};
 }

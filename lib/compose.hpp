@@ -78,6 +78,8 @@ class TermComposer {
                             const std::vector<bool>& blocked) const;
 
   bool empty() const { return swaps_.empty() || terms_.empty(); }
+  // Whether the word (a folded key) occurs in some known term as written.
+  bool term_word(std::string_view key) const { return term_trie_.word_id(key) != kNoWord; }
   std::size_t word_swap_count() const { return swaps_count_; }
   std::size_t term_count() const { return terms_.size(); }
 
@@ -95,6 +97,13 @@ class TermComposer {
     std::string source;
   };
   std::unordered_map<std::string, std::vector<std::string>> swaps_;  // spun word key -> original keys
+  // Spun phrases that stand for one to three words of a term, from the dictionary's entries:
+  // "wooded area" -> "forest", "distinguishing proof" -> "identification", "specially appointed"
+  // -> "ad hoc". A spinner's thesaurus offers phrases for single words, so a term's word may come
+  // back as several.
+  PhraseTrie phrase_swap_trie_;                                  // spun keys -> index in phrase_swaps_
+  std::vector<std::vector<std::vector<std::string>>> phrase_swaps_;  // originals, each as keys
+  void add_phrase_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original);
   PhraseTrie term_trie_;                                             // term keys -> index in terms_
   std::vector<TermInfo> terms_;
   std::unordered_map<std::string, int> multi_word_pairs_;  // "spun\noriginal" -> entries seen

@@ -9,6 +9,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <unordered_map>
 #include <exception>
@@ -54,6 +55,25 @@ std::string apply_edits(std::string_view input, const std::vector<Edit>& edits) 
 }
 
 namespace {
+
+// Whether `needle` occurs in `haystack` as whole words, ignoring ASCII case: "disease
+// identification" contains "identification" but not "cation".
+bool contains_words(std::string_view haystack, std::string_view needle) {
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return out;
+  };
+  const std::string h = lower(haystack), n = lower(needle);
+  auto word_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; };
+  for (std::size_t pos = h.find(n); pos != std::string::npos; pos = h.find(n, pos + 1)) {
+    const bool left = pos == 0 || !word_char(h[pos - 1]);
+    const bool right = pos + n.size() == h.size() || !word_char(h[pos + n.size()]);
+    if (left && right) return true;
+  }
+  return false;
+}
 
 // A document whose unambiguous restorations reach this density (per 100 words, and at least
 // kDocumentEvidenceMin of them) is treated as spun throughout: ambiguous entries apply in every
@@ -198,6 +218,7 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
     for (const Entry& e : d.entries()) forms += e.is_rule ? 0 : e.verb ? 5 : 1;
   impl->phrases.reserve(forms);
   try {
+    std::vector<const Entry*> possessives;
     for (const Dictionary& d : dictionaries) {
       for (const Entry& e : d.entries()) {
         const int domain = impl->domain_id(e.domain);
@@ -216,6 +237,7 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         impl->composer.learn_entry(e, spun_keys, original_keys);
         if (!e.verb) {
           add_phrase(impl->trie, impl->phrases, spun_keys, original_keys, e.original, e, domain);
+          possessives.push_back(&e);
           continue;
         }
         auto [spun_verb, spun_rest] = split_first_word(e.spun);
@@ -235,6 +257,20 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
       }
       // The composer learns each dictionary's entries, then its term and swap lists, in order.
       impl->composer.learn_lists(d);
+    }
+    // A noun entry covers its possessive ("mom" -> "mother" also turns "mom's" into "mother's"),
+    // added after every listed entry so that a listed possessive wins.
+    const auto ends_in_letter = [](const std::string& s) {
+      return !s.empty() && std::isalpha(static_cast<unsigned char>(s.back())) && s.back() != 's' && s.back() != 'S';
+    };
+    std::size_t possessive_forms = 0;
+    for (const Entry* e : possessives) possessive_forms += !e->heading && ends_in_letter(e->spun) && ends_in_letter(e->original);
+    impl->phrases.reserve(impl->phrases.size() + possessive_forms);
+    for (const Entry* e : possessives) {
+      if (e->heading || !ends_in_letter(e->spun) || !ends_in_letter(e->original)) continue;
+      const std::string spun = e->spun + "'s";
+      if (impl->trie.find(detail::phrase_keys(spun)) != detail::kNoValue) continue;
+      add_phrase(impl->trie, impl->phrases, spun, e->original + "'s", *e, impl->domain_id(e->domain));
     }
     impl->rule_filter.compile();
     detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing
@@ -434,8 +470,15 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
                                     spun_word = s;
                                     original_word = o;
                                   });
-    if (swaps == 1) learned.try_emplace(spun_word, Learned{original_word, m.replacement});
+    // A spun word that is itself a word of known terms ("work" of "work function", "network")
+    // is as likely genuine where it stands alone: only the phrase tells.
+    if (swaps != 1 || composer.term_word(spun_word)) continue;
+    // Two different teachers ("misfortune work" -> "loss function", "work misfortunes" -> "job
+    // losses") mean the word is no single swap: a lone one is left alone.
+    auto [it, fresh] = learned.try_emplace(spun_word, Learned{original_word, m.replacement});
+    if (!fresh && it->second.original != original_word) it->second.teacher = nullptr;
   }
+  std::erase_if(learned, [](const auto& kv) { return kv.second.teacher == nullptr; });
   if (learned.empty()) return;
 
   std::vector<bool> covered(tokens.size(), false);
@@ -556,17 +599,16 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       reuse_first_pass ? unambiguous : match_phrases(text, tokens, ids, starts, blocked, &ambiguous_ok, &domain_evidence);
 
   // Term composition, where spin is evident. Listed phrases come first; a composed term may
-  // replace ambiguous phrase matches only when it covers them and is longer than each
-  // ("convolutional neural organization" beats the lone "organization" -> "company").
+  // replace phrase matches only when it covers them and is longer than each ("convolutional
+  // neural organization" beats the lone "organization" -> "company"), and an unambiguous one
+  // only when the term keeps its reading ("illness distinguishing proof" -> "disease
+  // identification" keeps "distinguishing proof" -> "identification").
   std::deque<Replacement> composed;
   if (!composer.empty() && any_evidence) {
     std::vector<bool> taken = blocked;
     std::vector<std::ptrdiff_t> owner(n, -1);
     for (std::size_t k = 0; k < matches.size(); ++k)
-      for (std::size_t i = matches[k].first; i < matches[k].last; ++i) {
-        owner[i] = static_cast<std::ptrdiff_t>(k);
-        if (!matches[k].replacement->ambiguous) taken[i] = true;
-      }
+      for (std::size_t i = matches[k].first; i < matches[k].last; ++i) owner[i] = static_cast<std::ptrdiff_t>(k);
     std::vector<bool> dropped(matches.size(), false);
     std::vector<Match> composed_matches;
     const detail::TermComposer::Words composable = composer.prepare(words);
@@ -590,7 +632,8 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       for (std::size_t k = i; k < found->last && longer; ++k) {
         if (owner[k] < 0) continue;
         const Match& m = matches[static_cast<std::size_t>(owner[k])];
-        longer = m.first >= i && m.last <= found->last && m.last - m.first < found->last - i;
+        longer = m.first >= i && m.last <= found->last && m.last - m.first < found->last - i &&
+                 (m.replacement->ambiguous || contains_words(found->text, m.replacement->text));
       }
       if (!longer) continue;
       for (std::size_t k = i; k < found->last; ++k)

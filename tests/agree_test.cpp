@@ -12,6 +12,12 @@ TEST_CASE("the replacement takes the spun words' case shape", "[agree]") {
   CHECK(match_case("world premiere", {Shape::kTitle, Shape::kTitle}) == "World Premiere");
   CHECK(match_case("Internet", {Shape::kLower}) == "Internet");
   CHECK(match_case("critics", {Shape::kNone, Shape::kTitle}) == "Critics");
+  // A capital inside the phrase: word by word when the counts agree, else the first word only.
+  CHECK(match_case("ready or not", {Shape::kTitle, Shape::kLower, Shape::kTitle}) == "Ready or Not");
+  CHECK(match_case("led by", {Shape::kLower, Shape::kTitle}) == "led By");
+  CHECK(match_case("thriller", {Shape::kTitle, Shape::kLower, Shape::kTitle}) == "Thriller");
+  CHECK(match_case("instruction set computer", {Shape::kTitle, Shape::kLower, Shape::kUpper}) ==
+        "Instruction set computer");
 }
 
 TEST_CASE("a or an by the sound of the next word", "[agree]") {

@@ -127,4 +127,30 @@ assert [e["offset"] for e in d["edits"] if e["kind"] == "decode"] == [3, 4]' "$t
 printf '{"text": "ok"}\n{broken\n' | "$d" --jsonl > "$tmp/out" 2> "$tmp/err"; rc=$?
 check "--jsonl broken record: 2 lines out, exit 2" test $rc -eq 2 -a "$(wc -l < "$tmp/out")" -eq 2
 
+# 35. A file removed while despin reads it: the open file is read whole (its data stays until
+# closed), or, removed before despin opened it, named with exit 2. Never a partial output.
+python3 -c 'import sys; sys.stdout.write("on the off chance that it rains, we stay.\n" * 400000)' > "$tmp/big"
+"$d" "$tmp/big" > "$tmp/whole" 2> /dev/null
+cp "$tmp/big" "$tmp/vanishing"
+"$d" "$tmp/vanishing" > "$tmp/out" 2> "$tmp/err" & pid=$!
+sleep 0.05; rm -f "$tmp/vanishing"; wait $pid; rc=$?
+check "file removed mid-read: whole output or named error" \
+  test \( $rc -eq 0 -a -z "$(cmp "$tmp/out" "$tmp/whole" 2>&1)" \) -o \
+       \( $rc -eq 2 -a -n "$(grep 'vanishing: No such file' "$tmp/err")" \)
+# 36. A file that a writer keeps appending to while despin reads it: reported as changed while
+# being read, exit 2, and not processed (a cut-off document must not pass for the whole one).
+cp "$tmp/big" "$tmp/growing"
+( while :; do printf 'more text\n' >> "$tmp/growing"; done ) & writer=$!
+detected=0 others=0
+for _ in 1 2 3; do
+  run "$tmp/growing"
+  if [ $rc -eq 2 ] && grep -q 'growing: changed while being read' "$tmp/err" && [ ! -s "$tmp/out" ]; then
+    detected=$((detected + 1))
+  elif [ $rc -ne 0 ]; then
+    others=$((others + 1))
+  fi
+done
+kill $writer; wait $writer 2> /dev/null
+check "file growing mid-read: reported, not processed, no other failure" test $detected -ge 1 -a $others -eq 0
+rm -f "$tmp/big" "$tmp/whole" "$tmp/growing" "$tmp/out"
 finish

@@ -16,7 +16,7 @@ TEST_CASE("every embedded dictionary file parses and its examples hold", "[built
     INFO(file.name);
     auto dict = Dictionary::parse(file.text, file.name);
     if (!dict) FAIL(dict.error().what());
-    CHECK(dict.value().entries().size() + dict.value().terms().size() > 0);
+    CHECK(dict.value().entries().size() + dict.value().terms().size() + dict.value().word_swaps().size() > 0);
     auto engine = Engine::create({dict.value()});
     if (!engine) FAIL(engine.error().what());
     for (const Example& ex : dict.value().examples()) {
@@ -36,4 +36,18 @@ TEST_CASE("the builtin dictionary holds every embedded file", "[builtin]") {
     total += dict.value().entries().size();
   }
   CHECK(Dictionary::builtin().entries().size() == total);
+}
+
+TEST_CASE("the default dictionary's ambiguous rules apply where the paragraph is spun", "[builtin]") {
+  auto engine = Engine::create({Dictionary::builtin()});
+  REQUIRE(engine.ok());
+  const std::string spun =
+      "Be that as it may, on the off chance that they came equipped with kitchen blades, she would "
+      "have endured abuse on account of her father.";
+  CHECK(engine.value().rewrite(spun).text ==
+        "However, if they came armed with kitchen knives, she would have endured abuse at the hands of her "
+        "father.");
+  // Without the spun company the same words are left alone.
+  const std::string plain = "The mower came equipped with two blades. Sales fell on account of the weather.";
+  CHECK(engine.value().rewrite(plain).text == plain);
 }

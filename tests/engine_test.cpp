@@ -298,3 +298,17 @@ TEST_CASE("sentence scores locate the spun sentences", "[engine]") {
   REQUIRE(plain.ok());
   CHECK(plain.value().rewrite(input).sentences.empty());
 }
+
+TEST_CASE("a noun entry covers its possessive", "[engine]") {
+  auto dict = Dictionary::parse("mom => mother ; ambiguous\nspine chiller => thriller\nreality debut => world premiere\n",
+                                "possessive.dict");
+  REQUIRE(dict.ok());
+  auto engine = Engine::create({dict.value()});
+  REQUIRE(engine.ok());
+  CHECK(engine.value().rewrite("The spine chiller's reality debut was in May.").text ==
+        "The thriller's world premiere was in May.");
+  CHECK(engine.value().rewrite("The spine chiller\xE2\x80\x99s reality debut and her mom\xE2\x80\x99s praise.").text ==
+        "The thriller\xE2\x80\x99s world premiere and her mother\xE2\x80\x99s praise.");
+  // No evidence: the ambiguous entry's possessive stays ambiguous.
+  CHECK(engine.value().rewrite("Her mom's car.").text == "Her mom's car.");
+}

@@ -6,6 +6,7 @@
 // a manifest that lists a subset of them; the next run deletes stray temporary files, skips what
 // the manifest lists with an unchanged hash, and redoes the rest.
 #include "batch.hpp"
+#include "read_file.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -54,20 +55,6 @@ std::string hex(std::uint64_t v) {
   return buf;
 }
 
-std::optional<std::string> read_file(const fs::path& p, std::string& error) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
-    error = std::strerror(errno);
-    return std::nullopt;
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    error = "read error";
-    return std::nullopt;
-  }
-  return std::move(buf).str();
-}
 
 // Writes `data` to `target` through a temporary file and a rename, so no reader ever sees it
 // half written.
@@ -348,7 +335,7 @@ int run_batch(const Engine& engine, const BatchOptions& options) {
     parallel_for(files.size(), options.jobs, [&](std::size_t i) {
       const std::string rel = fs::relative(files[i], src).string();
       std::string error;
-      std::optional<std::string> text = read_file(files[i], error);
+      std::optional<std::string> text = despin::cli::read_whole_file(files[i].string(), error);
       if (!text) {
         record_error(rel, error);
         ++stats.failed;

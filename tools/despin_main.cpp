@@ -19,6 +19,7 @@
 #include "cli_output.hpp"
 #include "despin/despin.hpp"
 #include "jsonl.hpp"
+#include "read_file.hpp"
 
 namespace {
 
@@ -33,21 +34,9 @@ std::optional<std::string> read_input(const std::string& name, std::string& erro
     buf << std::cin.rdbuf();
     return buf.str();
   }
-  std::error_code ec;
-  if (std::filesystem::is_directory(name, ec)) {
-    error = name + ": is a directory (use 'despin batch' for directories)";
-    return std::nullopt;
-  }
-  std::ifstream in(name, std::ios::binary);
-  if (!in) {
-    error = name + ": " + std::strerror(errno);
-    return std::nullopt;
-  }
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) {
-    error = name + ": read error";
-    return std::nullopt;
-  }
+  std::optional<std::string> text = despin::cli::read_whole_file(name, error);
+  if (!text && error == "is a directory") error = "is a directory (use 'despin batch' for directories)";
+  if (!text) error = name + ": " + error;
   return text;
 }
 

@@ -1,0 +1,66 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include "read_file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace despin::cli {
+
+namespace {
+
+bool same_version(const struct stat& a, const struct stat& b) {
+  return a.st_size == b.st_size && a.st_mtim.tv_sec == b.st_mtim.tv_sec && a.st_mtim.tv_nsec == b.st_mtim.tv_nsec;
+}
+
+}  // namespace
+
+std::optional<std::string> read_whole_file(const std::string& path, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat before {};
+  if (::fstat(fd, &before) != 0) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  if (S_ISDIR(before.st_mode)) {
+    error = "is a directory";
+    return std::nullopt;
+  }
+  std::string text;
+  // Regular files report their size; pipes and character devices report 0 and are read to EOF.
+  if (S_ISREG(before.st_mode) && before.st_size > 0) text.reserve(static_cast<std::size_t>(before.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t got = ::read(fd, buf, sizeof buf);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      error = std::string("read error: ") + std::strerror(errno);
+      return std::nullopt;
+    }
+    text.append(buf, static_cast<std::size_t>(got));
+  }
+  if (S_ISREG(before.st_mode)) {
+    struct stat after {};
+    if (::fstat(fd, &after) != 0 || !same_version(before, after) ||
+        text.size() != static_cast<std::size_t>(before.st_size)) {
+      error = "changed while being read (" + std::to_string(text.size()) + " bytes read, " +
+              std::to_string(static_cast<long long>(after.st_size)) + " bytes now); not processed, run again";
+      return std::nullopt;
+    }
+  }
+  return text;
+}
+
+}  // namespace despin::cli

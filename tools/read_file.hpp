@@ -1,0 +1,17 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// Reads a whole regular file for the CLI and the batch runner, and notices when the file
+// changes while it is read: a document cut short by a writer must not pass for the whole one.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace despin::cli {
+
+// The file's bytes, or nullopt with `error` set (without the file name): the reason from the
+// system, "is a directory", or "changed while being read" when its size or modification time
+// moved during the read. A file removed while open is read whole (its data stays until closed).
+std::optional<std::string> read_whole_file(const std::string& path, std::string& error);
+
+}  // namespace despin::cli
