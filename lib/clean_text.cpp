@@ -134,6 +134,10 @@ std::vector<Edit> clean_mojibake(std::string_view text) {
   std::vector<Edit> edits;
   std::size_t i = 0;
   while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // most of any text: no run starts here
+      ++i;
+      continue;
+    }
     // A maximal run of characters from Windows-1252's upper half...
     std::string bytes;
     const std::size_t begin = i;

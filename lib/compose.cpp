@@ -9,11 +9,14 @@
 namespace despin::detail {
 
 bool is_function_word(std::string_view w) {
+  // Sorted, for a binary search: asked for every word of every entry and term.
   static constexpr std::string_view kWords[] = {
-      "a",   "an",  "the", "of",  "in",   "on",    "at",    "to",    "for",  "with", "by",  "from", "and",
-      "or",  "as",  "is",  "are", "was",  "were",  "be",    "been",  "it",   "its",  "this", "that", "these",
-      "those", "his", "her", "their", "our", "your", "my", "not", "no", "into", "onto", "than", "then", "so"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+      "a",    "an",   "and",  "are",   "as",   "at",    "be",   "been",  "by",    "for",  "from",
+      "her",  "his",  "in",   "into",  "is",   "it",    "its",  "my",    "no",    "not",  "of",
+      "on",   "onto", "or",   "our",   "so",   "than",  "that", "the",   "their", "then", "these",
+      "this", "those", "to",  "was",   "were", "with",  "your"};
+  static_assert(std::is_sorted(std::begin(kWords), std::end(kWords)));
+  return w.size() <= 5 && std::binary_search(std::begin(kWords), std::end(kWords), w);
 }
 
 bool is_word_key(std::string_view k) {
@@ -90,9 +93,13 @@ void TermComposer::add_phrase_swap(const std::vector<std::string>& spun, const s
 }
 
 void TermComposer::add_term(const std::string& display, const std::string& source) {
+  add_term(display, source, phrase_keys(display));
+}
+
+void TermComposer::add_term(const std::string& display, const std::string& source,
+                            const std::vector<std::string>& keys) {
   // Only terms of two or more content words: "result in" or "the beginning" are grammar, and
   // composing into them turns ordinary phrases ("lead in", "the first") into wrong ones.
-  std::vector<std::string> keys = phrase_keys(display);
   if (std::count_if(keys.begin(), keys.end(),
                     [](const std::string& k) { return is_word_key(k) && !is_function_word(k); }) < 2)
     return;
@@ -100,28 +107,28 @@ void TermComposer::add_term(const std::string& display, const std::string& sourc
   term_trie_.insert(keys, static_cast<std::int32_t>(terms_.size() - 1));
 }
 
-void TermComposer::learn(const Dictionary& dictionary) {
-  for (const Entry& e : dictionary.entries()) {
-    if (e.is_rule) continue;
-    const std::vector<std::string> spun = phrase_keys(e.spun);
-    const std::vector<std::string> original = phrase_keys(e.original);
-    add_term(e.original, e.source);
-    // Aligned word for word: each differing pair is a swap the spinner makes. An entry that
-    // changes one word is clear evidence; one that changes several may be an idiom ("fourteen
-    // days" -> "two weeks" does not mean days -> weeks), so its pairs must recur in another entry.
-    std::vector<std::pair<std::string, std::string>> pairs;
-    for_each_aligned_swap(spun, original, [&](const std::string& s, const std::string& o) { pairs.emplace_back(s, o); });
-    for (const auto& [s, o] : pairs) {
-      if (pairs.size() == 1 || ++multi_word_pairs_[s + '\n' + o] == 2) add_swap(s, o);
-    }
-    // A phrase for at most three words, not word for word: "wooded area" -> "forest".
-    const auto words = [](const std::vector<std::string>& keys) {
-      return static_cast<std::size_t>(std::count_if(keys.begin(), keys.end(), is_word_key));
-    };
-    if (!e.heading && spun.size() >= 2 && spun.size() <= kMaxTokens && words(spun) >= 2 && words(original) >= 1 &&
-        original.size() <= 3 && pairs.empty() && spun != original)
-      add_phrase_swap(spun, original);
+void TermComposer::learn_entry(const Entry& e, const std::vector<std::string>& spun,
+                               const std::vector<std::string>& original) {
+  if (e.is_rule) return;
+  add_term(e.original, e.source, original);
+  // Aligned word for word: each differing pair is a swap the spinner makes. An entry that
+  // changes one word is clear evidence; one that changes several may be an idiom ("fourteen
+  // days" -> "two weeks" does not mean days -> weeks), so its pairs must recur in another entry.
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for_each_aligned_swap(spun, original, [&](const std::string& s, const std::string& o) { pairs.emplace_back(s, o); });
+  for (const auto& [s, o] : pairs) {
+    if (pairs.size() == 1 || ++multi_word_pairs_[s + '\n' + o] == 2) add_swap(s, o);
   }
+  // A phrase for at most three words, not word for word: "wooded area" -> "forest".
+  const auto words = [](const std::vector<std::string>& keys) {
+    return static_cast<std::size_t>(std::count_if(keys.begin(), keys.end(), is_word_key));
+  };
+  if (!e.heading && spun.size() >= 2 && spun.size() <= kMaxTokens && words(spun) >= 2 && words(original) >= 1 &&
+      original.size() <= 3 && pairs.empty() && spun != original)
+    add_phrase_swap(spun, original);
+}
+
+void TermComposer::learn_lists(const Dictionary& dictionary) {
   for (const Term& t : dictionary.terms()) add_term(t.text, t.source);
   for (const WordSwap& w : dictionary.word_swaps()) {
     // A hyphenated word is several tokens ("man-made" is man, -, made): it is walked as a phrase.
@@ -140,10 +147,55 @@ bool TermComposer::is_term(std::span<const std::string> keys, std::size_t len, s
   return term_trie_.value(node) != kNoValue;
 }
 
-std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& tokens,
+TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
+  Words w;
+  w.of_token = &doc.of_token;
+  w.first.reserve(doc.distinct() + 1);
+  w.first.push_back(0);
+  auto add = [&](std::string_view word, bool plural, bool swapped) {
+    const std::uint32_t id = term_trie_.word_id(word);
+    if (id != kNoWord) w.steps.push_back(Words::Step{id, plural, swapped});
+  };
+  for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
+    const std::string& key = doc.key(d);
+    // The word as written and in American spelling (the term lists' spelling: a British
+    // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
+    // change alone is not a restoration.
+    const std::string american = american_spelling(key);
+    for (const std::string* form : {&key, &american}) {
+      if (form->empty() || (form == &american && american == key)) continue;
+      add(*form, false, false);
+      if (auto s = swaps_.find(*form); s != swaps_.end())
+        for (const std::string& o : s->second) add(o, false, true);
+      for (const std::string& singular : singulars(*form)) {
+        add(singular, true, false);
+        if (auto s = swaps_.find(singular); s != swaps_.end())
+          for (const std::string& o : s->second) add(o, true, true);
+      }
+    }
+    bool starts = false;
+    for (std::size_t k = w.first.back(); k < w.steps.size() && !starts; ++k)
+      starts = term_trie_.child(PhraseTrie::root(), w.steps[k].word) != kNoNode;
+    // Or a spun phrase (for a few words of a term) may begin with the word or its singular.
+    auto begins_phrase = [&](std::string_view word) {
+      const std::uint32_t id = phrase_swap_trie_.word_id(word);
+      return id != kNoWord && phrase_swap_trie_.child(PhraseTrie::root(), id) != kNoNode;
+    };
+    starts = starts || begins_phrase(key);
+    for (const std::string& singular : singulars(key)) starts = starts || begins_phrase(singular);
+    w.starts.push_back(starts);
+    w.first.push_back(static_cast<std::uint32_t>(w.steps.size()));
+  }
+  return w;
+}
+
+std::optional<TermComposer::Found> TermComposer::find(const Words& words, const std::vector<Token>& tokens,
                                                       const std::vector<std::string>& all_keys, std::size_t first,
                                                       const std::vector<bool>& blocked) const {
   if (first >= tokens.size() || !tokens[first].is_word || blocked[first]) return std::nullopt;
+  // A word that leads nowhere from the root starts no term (the walk below would find nothing).
+  const std::uint32_t d0 = (*words.of_token)[first];
+  if (!words.starts[d0]) return std::nullopt;
   std::size_t limit = first;
   while (limit < tokens.size() && limit - first < kMaxTokens && !blocked[limit] &&
          tokens[limit].paragraph == tokens[first].paragraph)
@@ -177,7 +229,6 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
       else if (swaps == slot_swaps) slot.tied = true;
     }
   };
-  std::vector<std::string> singular_forms;
   auto word_count = [&](std::size_t len) {
     std::size_t words = 0;
     for (std::size_t k = 0; k < len; ++k) words += tokens[first + k].is_word;
@@ -202,26 +253,6 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
       if (is_term(keys, end, keys[end - 1])) return;
       offer(end, v, plural, mask);
     };
-    auto step = [&](std::string_view word, bool plural, bool swapped) {
-      const std::uint32_t id = term_trie_.word_id(word);
-      if (id == kNoWord) return;
-      const std::uint32_t child = term_trie_.child(node, id);
-      if (child == kNoNode) return;
-      const std::uint32_t mask = swapped_mask | (swapped ? 1u << k : 0u);
-      const bool now_changed = mask != 0;
-      if (!plural) self(self, k + 1, child, mask);
-      const std::int32_t v = term_trie_.value(child);
-      if (v == kNoValue || !now_changed || !tokens[first + k].is_word || word_count(k + 1) < 2)
-        return;
-      // A run that is itself a known term is genuine: leave it.
-      if (is_term(keys, k + 1, key)) return;
-      for (const std::string& s : singulars(key))
-        if (is_term(keys, k + 1, s)) return;
-      offer(k + 1, v, plural, mask);
-    };
-    // The word as written and in American spelling (the term lists' spelling: a British
-    // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
-    // change alone is not a restoration.
     // A spun phrase standing for one to three words of the term ("wooded area" -> "forest");
     // its last word may be a plural ("wooded areas" -> "forests").
     std::uint32_t pnode = PhraseTrie::root();
@@ -241,17 +272,24 @@ std::optional<TermComposer::Found> TermComposer::find(const std::vector<Token>& 
       if (id == kNoWord || (pnode = phrase_swap_trie_.child(pnode, id)) == kNoNode) break;
       try_end(pnode, false);
     }
-    const std::string american = american_spelling(key);
-    for (const std::string* form : {&key, &american}) {
-      if (form->empty() || (form == &american && american == key)) continue;
-      step(*form, false, false);
-      if (auto it = swaps_.find(*form); it != swaps_.end())
-        for (const std::string& o : it->second) step(o, false, true);
-      for (const std::string& s : singulars(*form)) {
-        step(s, true, false);
-        if (auto it = swaps_.find(s); it != swaps_.end())
-          for (const std::string& o : it->second) step(o, true, true);
-      }
+    // The word as written and in American spelling, their singulars, and what a spinner may
+    // have swapped them for: listed once per distinct word by prepare(), in this order.
+    const std::uint32_t d = (*words.of_token)[first + k];
+    for (std::uint32_t s = words.first[d]; s < words.first[d + 1]; ++s) {
+      const Words::Step& step = words.steps[s];
+      const std::uint32_t child = term_trie_.child(node, step.word);
+      if (child == kNoNode) continue;
+      const std::uint32_t mask = swapped_mask | (step.swapped ? 1u << k : 0u);
+      const bool now_changed = mask != 0;
+      if (!step.plural) self(self, k + 1, child, mask);
+      const std::int32_t v = term_trie_.value(child);
+      if (v == kNoValue || !now_changed || !tokens[first + k].is_word || word_count(k + 1) < 2) continue;
+      // A run that is itself a known term is genuine: leave it.
+      if (is_term(keys, k + 1, key)) continue;
+      bool genuine = false;
+      for (const std::string& singular : singulars(key)) genuine = genuine || is_term(keys, k + 1, singular);
+      if (genuine) continue;
+      offer(k + 1, v, step.plural, mask);
     }
   };
   walk(walk, 0, PhraseTrie::root(), 0u);

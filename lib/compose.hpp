@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "despin/dictionary.hpp"
+#include "document_words.hpp"
 #include "phrase_trie.hpp"
 #include "tokenizer.hpp"
 
@@ -39,8 +40,29 @@ void for_each_aligned_swap(const std::vector<std::string>& spun, const std::vect
 
 class TermComposer {
  public:
-  // Learns word swaps and terms from dictionary entries and term lists.
-  void learn(const Dictionary& dictionary);
+  // Learns word swaps and terms from a dictionary: each entry in order (with the phrase_keys
+  // of its two sides, which the caller has split already; rules are skipped), then the
+  // dictionary's term and swap lists.
+  void learn_entry(const Entry& e, const std::vector<std::string>& spun, const std::vector<std::string>& original);
+  void learn_lists(const Dictionary& dictionary);
+
+  // A document's words as the composer sees them: for each distinct key, the ways it may
+  // enter a term (itself and its American spelling, their singulars, and the words a spinner
+  // may have swapped them for), as term-trie word ids in the order find() tries them. Built
+  // once per document, so find() walks ids instead of spelling, singularising and hashing
+  // each word again at every start position.
+  struct Words {
+    struct Step {
+      std::uint32_t word;  // term-trie word id
+      bool plural;         // a singular of the key (only the last word of a term may be one)
+      bool swapped;        // what a spinner may have swapped the key for
+    };
+    const std::vector<std::uint32_t>* of_token;  // token -> distinct key (DocumentWords)
+    std::vector<std::uint32_t> first;  // distinct key k's steps: steps[first[k], first[k + 1])
+    std::vector<Step> steps;
+    std::vector<bool> starts;  // by distinct key: some step leads from the trie's root (a term may start)
+  };
+  Words prepare(const DocumentWords& words) const;
 
   struct Found {
     std::size_t last;    // one past the last token of the spun run
@@ -51,8 +73,9 @@ class TermComposer {
   // The longest composed restoration of a run starting at token `first`, if any. `keys` are the
   // tokens' folded keys (fold_key). Tokens marked in `blocked` (inside other restorations) take
   // no part.
-  std::optional<Found> find(const std::vector<Token>& tokens, const std::vector<std::string>& keys,
-                            std::size_t first, const std::vector<bool>& blocked) const;
+  std::optional<Found> find(const Words& words, const std::vector<Token>& tokens,
+                            const std::vector<std::string>& keys, std::size_t first,
+                            const std::vector<bool>& blocked) const;
 
   bool empty() const { return swaps_.empty() || terms_.empty(); }
   // Whether the word (a folded key) occurs in some known term as written.
@@ -65,6 +88,7 @@ class TermComposer {
   static constexpr std::size_t kMaxSwapsPerWord = 64;
   void add_swap(const std::string& spun, const std::string& original);
   void add_term(const std::string& display, const std::string& source);
+  void add_term(const std::string& display, const std::string& source, const std::vector<std::string>& keys);
   // Whether keys[0..len) (the last one possibly singularised) is itself a known term.
   bool is_term(std::span<const std::string> keys, std::size_t len, std::string_view last) const;
 

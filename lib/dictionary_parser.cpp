@@ -9,6 +9,7 @@
 #include <re2/re2.h>
 
 #include <boost/spirit/home/x3.hpp>
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <unordered_map>
@@ -131,13 +132,14 @@ bool has_word_character(std::string_view s) {
 // curly apostrophes straight. (Matching itself folds case with ICU; this only guards the file.)
 std::string comparison_key(std::string_view phrase) {
   std::string key;
+  key.reserve(phrase.size());
   bool space = false;
   for (std::size_t i = 0; i < phrase.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(phrase[i]);
     if (c == ' ' || c == '\t') { space = !key.empty(); continue; }
     if (space) key += ' ', space = false;
-    if (phrase.substr(i, 3) == "\xE2\x80\x99") { key += '\''; i += 2; continue; }
-    key += static_cast<char>(std::tolower(c));
+    if (c == 0xE2 && phrase.substr(i, 3) == "\xE2\x80\x99") { key += '\''; i += 2; continue; }
+    key += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);  // std::tolower in the "C" locale
   }
   return key;
 }
@@ -184,6 +186,11 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
 
   // Spun phrase -> index of the entry that defined it, to catch contradictions in one file.
   std::unordered_map<std::string, std::size_t> seen;
+  // At most one entry a line: reserved once, a large file's entries are not copied (and held
+  // twice) each time the vector would grow.
+  const auto lines_in_text = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  out.entries.reserve(lines_in_text);
+  seen.reserve(lines_in_text);
 
   for (std::string_view line; lines.next(line);) {
 

@@ -19,8 +19,10 @@
 #include "edit_chain.hpp"
 #include "compose.hpp"
 #include "context.hpp"
+#include "document_words.hpp"
 #include "inflect.hpp"
 #include "phrase_trie.hpp"
+#include "rule_filter.hpp"
 #include "sentences.hpp"
 #include "tokenizer.hpp"
 #include "utf8.hpp"
@@ -102,7 +104,7 @@ struct Replacement {
 };
 
 struct Rule {
-  std::unique_ptr<RE2> re;
+  const RE2* re;  // owned by Engine::Impl::rule_filter
   Replacement replacement;
 };
 
@@ -117,10 +119,11 @@ struct Match {
 // Adds a phrase; returns its replacement, or nullptr when the phrase restores nothing. A later
 // entry for the same phrase replaces an earlier one, except that two ambiguous entries from
 // different domains are both kept as readings.
-Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::string& spun,
-                        const std::string& original, const Entry& e, int domain) {
-  std::vector<std::string> keys = detail::phrase_keys(spun);
-  if (keys.empty() || keys == detail::phrase_keys(original)) return nullptr;
+// `keys` and `original_keys` are the phrase_keys of the spun phrase and of `original`.
+Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::vector<std::string>& keys,
+                        const std::vector<std::string>& original_keys, const std::string& original, const Entry& e,
+                        int domain) {
+  if (keys.empty() || keys == original_keys) return nullptr;
   const std::int32_t existing = trie.find(keys);
   store.push_back(Replacement{original, e.source, e.confidence, e.ambiguous, {}, domain, e.heading});
   const auto index = static_cast<std::int32_t>(store.size() - 1);
@@ -141,6 +144,11 @@ Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& stor
   }
   trie.insert(keys, index);
   return &store.back();
+}
+
+Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::string& spun,
+                        const std::string& original, const Entry& e, int domain) {
+  return add_phrase(trie, store, detail::phrase_keys(spun), detail::phrase_keys(original), original, e, domain);
 }
 
 // "take a gander at" -> ("take", " a gander at").
@@ -170,9 +178,9 @@ struct Engine::Impl {
   detail::PhraseTrie trie;
   std::vector<Replacement> phrases;
   std::vector<Rule> rules;
-  // All rule patterns in one automaton: one pass over the text says which rules can match at
-  // all, so the (usually few) candidates run instead of every rule over the whole text.
-  std::unique_ptr<RE2::Set> rule_set;
+  // The rules' compiled patterns, and which of them can match a text at all: the (usually few)
+  // candidates run instead of every rule over the whole text.
+  detail::RuleFilter rule_filter;
   detail::TermComposer composer;
   std::vector<std::string> domains;  // dictionary domains, by index
 
@@ -189,11 +197,12 @@ struct Engine::Impl {
   std::vector<Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
                                  const std::vector<detail::ByteSpan>& invalid) const;
   void apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
-                                  const std::vector<std::string>& keys,
+                                  const detail::DocumentWords& words,
                                   const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
                                   std::deque<Replacement>& store) const;
   std::vector<Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
-                                   const std::vector<std::uint32_t>& ids, const std::vector<bool>& blocked,
+                                   const std::vector<std::uint32_t>& ids, const std::vector<std::uint32_t>& starts,
+                                   const std::vector<bool>& blocked,
                                    const std::vector<bool>* ambiguous_ok,
                                    const std::vector<int>* domain_evidence = nullptr) const;
 };
@@ -201,26 +210,33 @@ struct Engine::Impl {
 Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Options options) {
   auto impl = std::make_shared<Impl>();
   impl->options = options;
-  impl->phrases.reserve(4096);
+  // The phrase store holds one replacement per phrase form (five per verb entry): sized
+  // exactly, it is allocated once instead of doubling, which with a large dictionary made the
+  // peak memory half as large again as what stays.
+  std::size_t forms = 0;
+  for (const Dictionary& d : dictionaries)
+    for (const Entry& e : d.entries()) forms += e.is_rule ? 0 : e.verb ? 5 : 1;
+  impl->phrases.reserve(forms);
   try {
     std::vector<const Entry*> possessives;
     for (const Dictionary& d : dictionaries) {
       for (const Entry& e : d.entries()) {
         const int domain = impl->domain_id(e.domain);
         if (e.is_rule) {
-          RE2::Options o;
-          o.set_case_sensitive(false);
-          o.set_log_errors(false);
-          auto re = std::make_unique<RE2>(e.spun, o);
           std::string why;
-          if (!re->ok()) return Error(e.source + ": invalid regular expression: " + re->error());
-          if (!re->CheckRewriteString(e.original, &why)) return Error(e.source + ": invalid replacement: " + why);
-          impl->rules.push_back(
-              Rule{std::move(re), Replacement{e.original, e.source, e.confidence, e.ambiguous, {}, domain}});
+          const int id = impl->rule_filter.add(e.spun, &why);
+          if (id < 0) return Error(e.source + ": invalid regular expression: " + why);
+          const RE2& re = impl->rule_filter.rule(static_cast<std::size_t>(id));
+          if (!re.CheckRewriteString(e.original, &why)) return Error(e.source + ": invalid replacement: " + why);
+          impl->rules.push_back(Rule{&re, Replacement{e.original, e.source, e.confidence, e.ambiguous, {}, domain}});
           continue;
         }
+        // The entry's keys serve the trie and the composer alike: split once.
+        const std::vector<std::string> spun_keys = detail::phrase_keys(e.spun);
+        const std::vector<std::string> original_keys = detail::phrase_keys(e.original);
+        impl->composer.learn_entry(e, spun_keys, original_keys);
         if (!e.verb) {
-          add_phrase(impl->trie, impl->phrases, e.spun, e.original, e, domain);
+          add_phrase(impl->trie, impl->phrases, spun_keys, original_keys, e.original, e, domain);
           possessives.push_back(&e);
           continue;
         }
@@ -239,35 +255,25 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         add_phrase(impl->trie, impl->phrases, s.present_participle + spun_rest, o.present_participle + orig_rest, e, domain);
         add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e, domain);
       }
+      // The composer learns each dictionary's entries, then its term and swap lists, in order.
+      impl->composer.learn_lists(d);
     }
     // A noun entry covers its possessive ("mom" -> "mother" also turns "mom's" into "mother's"),
     // added after every listed entry so that a listed possessive wins.
+    const auto ends_in_letter = [](const std::string& s) {
+      return !s.empty() && std::isalpha(static_cast<unsigned char>(s.back())) && s.back() != 's' && s.back() != 'S';
+    };
+    std::size_t possessive_forms = 0;
+    for (const Entry* e : possessives) possessive_forms += !e->heading && ends_in_letter(e->spun) && ends_in_letter(e->original);
+    impl->phrases.reserve(impl->phrases.size() + possessive_forms);
     for (const Entry* e : possessives) {
-      const auto ends_in_letter = [](const std::string& s) {
-        return !s.empty() && std::isalpha(static_cast<unsigned char>(s.back())) && s.back() != 's' && s.back() != 'S';
-      };
       if (e->heading || !ends_in_letter(e->spun) || !ends_in_letter(e->original)) continue;
       const std::string spun = e->spun + "'s";
       if (impl->trie.find(detail::phrase_keys(spun)) != detail::kNoValue) continue;
       add_phrase(impl->trie, impl->phrases, spun, e->original + "'s", *e, impl->domain_id(e->domain));
     }
-    if (!impl->rules.empty()) {
-      RE2::Options o;
-      o.set_case_sensitive(false);
-      o.set_log_errors(false);
-      o.set_max_mem(64 << 20);
-      impl->rule_set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-      for (const Rule& r : impl->rules) {
-        std::string why;
-        if (impl->rule_set->Add(r.re->pattern(), &why) < 0) {
-          impl->rule_set.reset();  // cannot prefilter: every rule runs
-          break;
-        }
-      }
-      if (impl->rule_set && !impl->rule_set->Compile()) impl->rule_set.reset();
-    }
-    for (const Dictionary& d : dictionaries) impl->composer.learn(d);
-    detail::tokenize("warm up ICU");  // fail here, as a value, if ICU's data is missing
+    impl->rule_filter.compile();
+    detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing
   } catch (const std::exception& ex) {
     return Error(std::string("cannot build the engine: ") + ex.what());
   }
@@ -314,33 +320,28 @@ std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::v
     return it != invalid.end() && it->begin < e;
   };
   const re2::StringPiece input(text.data(), text.size());
-  std::vector<int> candidates;
-  RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-  if (!rule_set || (!rule_set->Match(input, &candidates, &info) && info.kind != RE2::Set::kNoError)) {
-    // No prefilter (or it ran out of memory on this text): try every rule.
-    candidates.resize(rules.size());
-    for (std::size_t k = 0; k < rules.size(); ++k) candidates[k] = static_cast<int>(k);
-  }
-  std::sort(candidates.begin(), candidates.end());  // rule order decides overlaps
-  for (int index : candidates) {
-    const Rule& rule = rules[static_cast<std::size_t>(index)];
+  // In rule order: it decides overlaps.
+  for (const detail::RuleFilter::Candidate& candidate : rule_filter.candidates(text)) {
+    const Rule& rule = rules[static_cast<std::size_t>(candidate.rule)];
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups()) + 1);
-    std::size_t pos = 0;
-    while (pos < text.size() &&
-           rule.re->Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
-      const std::size_t b = static_cast<std::size_t>(groups[0].data() - text.data());
-      const std::size_t e = b + groups[0].size();
-      const std::ptrdiff_t first = token_starting_at(b);
-      const std::ptrdiff_t last = e > b ? token_ending_at(e) : -1;
-      if (first < 0 || last < 0 || overlaps_invalid(b, e)) {
-        pos = b + 1;
-        continue;
+    for (const auto& [from, to] : candidate.ranges) {
+      std::size_t pos = from;
+      while (pos < to &&
+             rule.re->Match(input, pos, to, RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size()))) {
+        const std::size_t b = static_cast<std::size_t>(groups[0].data() - text.data());
+        const std::size_t e = b + groups[0].size();
+        const std::ptrdiff_t first = token_starting_at(b);
+        const std::ptrdiff_t last = e > b ? token_ending_at(e) : -1;
+        if (first < 0 || last < 0 || overlaps_invalid(b, e)) {
+          pos = b + 1;
+          continue;
+        }
+        std::string rewritten;
+        rule.re->Rewrite(&rewritten, rule.replacement.text, groups.data(), static_cast<int>(groups.size()));
+        out.push_back(Match{static_cast<std::size_t>(first), static_cast<std::size_t>(last) + 1, &rule.replacement,
+                            EditKind::kRule, std::move(rewritten)});
+        pos = e;
       }
-      std::string rewritten;
-      rule.re->Rewrite(&rewritten, rule.replacement.text, groups.data(), static_cast<int>(groups.size()));
-      out.push_back(Match{static_cast<std::size_t>(first), static_cast<std::size_t>(last) + 1, &rule.replacement,
-                          EditKind::kRule, std::move(rewritten)});
-      pos = e;
     }
   }
   // Earlier rules win over later ones that overlap them.
@@ -364,14 +365,21 @@ const Replacement* Engine::Impl::reading(std::int32_t v, const std::vector<int>*
   return best;
 }
 
+// `ids` are the tokens' trie word ids, `starts` the trie nodes their words lead to from the root
+// (kNoNode: no phrase starts with the word).
 std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
                                                const std::vector<std::uint32_t>& ids,
+                                               const std::vector<std::uint32_t>& starts,
                                                const std::vector<bool>& blocked,
                                                const std::vector<bool>* ambiguous_ok,
                                                const std::vector<int>* domain_evidence) const {
   std::vector<Match> out;
   const std::size_t n = tokens.size();
   for (std::size_t i = 0; i < n;) {
+    if (starts[i] == detail::kNoNode) {  // most words start no phrase
+      ++i;
+      continue;
+    }
     std::int32_t best = detail::kNoValue;
     std::size_t best_end = 0;
     std::uint32_t node = detail::PhraseTrie::root();
@@ -390,7 +398,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
     for (std::size_t j = i; j < n; ++j) {
       if (blocked[j] || ids[j] == detail::kNoWord) break;
       if (j > i && tokens[j].paragraph != tokens[i].paragraph) break;
-      node = trie.child(node, ids[j]);
+      node = j == i ? starts[i] : trie.child(node, ids[j]);
       if (node == detail::kNoNode) break;
       const std::int32_t v = trie.value(node);
       if (v == detail::kNoValue) continue;
@@ -434,24 +442,29 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
 // (a dictionary reading is not overridden: "meat blade" -> "meat cleaver" must not turn every
 // "blade" into "cleaver"). Applies where ambiguous entries may (evidence of spin).
 void Engine::Impl::apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
-                                              const std::vector<std::string>& keys,
+                                              const detail::DocumentWords& words,
                                               const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
                                               std::deque<Replacement>& store) const {
   struct Learned {
     std::string original;
     const Replacement* teacher;
   };
+  const std::vector<std::string>& keys = words.keys;
   std::unordered_map<std::string, Learned> learned;
+  // The same phrase is restored many times in a long document: its keys are split once.
+  std::unordered_map<const Replacement*, std::vector<std::string>> original_keys;
   for (const Match& m : matches) {
     // Only listed, unambiguous phrases teach: they are the evidence we trust.
     if (m.last - m.first < 2 || m.kind != EditKind::kPhrase || m.replacement->ambiguous) continue;
     const std::vector<std::string> spun_keys(keys.begin() + static_cast<std::ptrdiff_t>(m.first),
                                              keys.begin() + static_cast<std::ptrdiff_t>(m.last));
+    auto [known, added] = original_keys.try_emplace(m.replacement);
+    if (added) known->second = detail::phrase_keys(m.replacement->text);
     // Only a phrase that differs in one word teaches: "film industry numbers" -> "box office
     // numbers" is an idiom, not "film" -> "box".
     int swaps = 0;
     std::string spun_word, original_word;
-    detail::for_each_aligned_swap(spun_keys, detail::phrase_keys(m.replacement->text),
+    detail::for_each_aligned_swap(spun_keys, known->second,
                                   [&](const std::string& s, const std::string& o) {
                                     ++swaps;
                                     spun_word = s;
@@ -471,23 +484,39 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
   std::vector<bool> covered(tokens.size(), false);
   for (const Match& m : matches)
     for (std::size_t i = m.first; i < m.last; ++i) covered[i] = true;
-  auto consistent = [&](std::size_t i) -> const Replacement* {
-    const detail::Token& t = tokens[i];
-    if (!t.is_word || !ambiguous_ok[t.paragraph]) return nullptr;
-    const std::string& key = keys[i];
-    auto it = learned.find(key);
+  // What each distinct word was learned as (itself or its singular), looked up once per word.
+  struct Lookup {
+    bool done = false;
     bool plural = false;
+    const Learned* learned = nullptr;
+  };
+  std::vector<Lookup> lookups(words.distinct());
+  auto lookup = [&](std::uint32_t word) -> const Lookup& {
+    Lookup& l = lookups[word];
+    if (l.done) return l;
+    l.done = true;
+    const std::string& key = words.key(word);
+    auto it = learned.find(key);
     for (const std::string& singular : it == learned.end() ? detail::singulars(key) : std::vector<std::string>{}) {
       if (it = learned.find(singular); it != learned.end()) {
-        plural = true;
+        l.plural = true;
         break;
       }
     }
-    if (it == learned.end()) return nullptr;
+    if (it != learned.end()) l.learned = &it->second;
+    return l;
+  };
+  auto consistent = [&](std::size_t i) -> const Replacement* {
+    const detail::Token& t = tokens[i];
+    if (!t.is_word || !ambiguous_ok[t.paragraph]) return nullptr;
+    const Lookup& l = lookup(words.of_token[i]);
+    if (l.learned == nullptr) return nullptr;
+    const bool plural = l.plural;
+    const Learned& found = *l.learned;
     const detail::Shape shape = detail::shape_of(text.substr(t.begin, t.end - t.begin));
     if (shape != detail::Shape::kLower && !detail::starts_sentence(text, tokens, i)) return nullptr;  // a name
-    store.push_back(Replacement{plural ? detail::pluralize_last_word(it->second.original) : it->second.original, "document:" + it->second.teacher->source,
-                                kDocumentConfidence, true});
+    store.push_back(Replacement{plural ? detail::pluralize_last_word(found.original) : found.original,
+                                "document:" + found.teacher->source, kDocumentConfidence, true});
     return &store.back();
   };
   // A lone word no entry knows is restored as the document restored it elsewhere.
@@ -506,13 +535,19 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   const std::vector<detail::Token> tokens = detail::tokenize(text);
   const std::size_t n = tokens.size();
 
-  std::vector<std::uint32_t> ids(n, detail::kNoWord);
-  std::vector<std::string> keys(n);  // folded once; term composition reads them again
+  // Keys folded once, each distinct key looked up in the trie once.
+  const detail::DocumentWords words = detail::fold_words(text, tokens);
+  const std::vector<std::string>& keys = words.keys;
+  std::vector<std::uint32_t> trie_ids(words.distinct()), trie_starts(words.distinct());
+  for (std::uint32_t d = 0; d < words.distinct(); ++d) {
+    trie_ids[d] = trie.word_id(words.key(d));
+    trie_starts[d] = trie_ids[d] == detail::kNoWord ? detail::kNoNode : trie.child(detail::PhraseTrie::root(), trie_ids[d]);
+  }
+  std::vector<std::uint32_t> ids(n), starts(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const detail::Token& t = tokens[i];
-    result.words += t.is_word;
-    detail::fold_key(text.substr(t.begin, t.end - t.begin), keys[i]);
-    ids[i] = trie.word_id(keys[i]);
+    result.words += tokens[i].is_word;
+    ids[i] = trie_ids[words.of_token[i]];
+    starts[i] = trie_starts[words.of_token[i]];
   }
   const std::size_t paragraphs = n == 0 ? 0 : tokens.back().paragraph + 1;
 
@@ -533,7 +568,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       }
   };
   count_evidence(rule_matches);
-  const std::vector<Match> unambiguous = match_phrases(text, tokens, ids, blocked, nullptr);
+  const std::vector<Match> unambiguous = match_phrases(text, tokens, ids, starts, blocked, nullptr);
   count_evidence(unambiguous);
   const bool document_spun = total_evidence >= kDocumentEvidenceMin &&
                              100.0 * total_evidence / std::max<std::size_t>(result.words, 1) >= kDocumentEvidenceDensity;
@@ -561,7 +596,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       if (!m.replacement->ambiguous && m.replacement->domain >= 0)
         ++domain_evidence[static_cast<std::size_t>(m.replacement->domain)];
   std::vector<Match> matches =
-      reuse_first_pass ? unambiguous : match_phrases(text, tokens, ids, blocked, &ambiguous_ok, &domain_evidence);
+      reuse_first_pass ? unambiguous : match_phrases(text, tokens, ids, starts, blocked, &ambiguous_ok, &domain_evidence);
 
   // Term composition, where spin is evident. Listed phrases come first; a composed term may
   // replace phrase matches only when it covers them and is longer than each ("convolutional
@@ -576,10 +611,11 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       for (std::size_t i = matches[k].first; i < matches[k].last; ++i) owner[i] = static_cast<std::ptrdiff_t>(k);
     std::vector<bool> dropped(matches.size(), false);
     std::vector<Match> composed_matches;
+    const detail::TermComposer::Words composable = composer.prepare(words);
     for (std::size_t i = 0; i < n; ++i) {
       if (!ambiguous_ok[tokens[i].paragraph] || taken[i]) continue;
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
-      auto found = composer.find(tokens, keys, i, taken);
+      auto found = composer.find(composable, tokens, keys, i, taken);
       if (!found) continue;
       // A capitalised word inside a sentence belongs to a name ("American psychological ..."):
       // it may stay in a composed term ("Euclidean separation" -> "Euclidean distance") but is
@@ -613,7 +649,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   }
   matches.insert(matches.end(), std::make_move_iterator(rule_matches.begin()), std::make_move_iterator(rule_matches.end()));
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
-  apply_document_consistency(text, tokens, keys, ambiguous_ok, matches, composed);
+  apply_document_consistency(text, tokens, words, ambiguous_ok, matches, composed);
 
   std::vector<bool> covered(n, false);
   for (const Match& m : matches)

@@ -61,7 +61,9 @@ void PhraseTrie::insert(const std::vector<std::string>& keys, std::int32_t value
   if (keys.empty()) return;
   std::uint32_t node = root();
   for (const std::string& key : keys) {
-    auto [wit, _] = words_.emplace(key, static_cast<std::uint32_t>(words_.size()));
+    // Look up before inserting: emplace would build a node (and copy the key) every time.
+    auto wit = words_.find(std::string_view(key));
+    if (wit == words_.end()) wit = words_.emplace(key, static_cast<std::uint32_t>(words_.size())).first;
     const std::uint64_t edge = static_cast<std::uint64_t>(node) << 32 | wit->second;
     auto [child, added] = edges_.emplace(edge, static_cast<std::uint32_t>(values_.size()));
     if (added) values_.push_back(kNoValue);

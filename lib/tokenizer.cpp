@@ -1,6 +1,7 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include "tokenizer.hpp"
 
+#include "ascii_words.hpp"
 #include "utf8.hpp"
 
 #include <unicode/brkiter.h>
@@ -47,45 +48,175 @@ icu::BreakIterator& thread_sentence_iterator() {
   return thread_iterator<&icu::BreakIterator::createSentenceInstance>("sentence iterator");
 }
 
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
-  // A byte order mark is not part of the first word (ICU would glue it to it, rule WB4).
-  const std::size_t base = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  text.remove_prefix(base);
-  if (text.empty()) return tokens;
-  tokens.reserve(text.size() / 5 + 1);
+namespace {
+
+// The tokens of one text as they are appended: the paragraph count and the line breaks seen in
+// the white space since the last token carry across plain runs and ICU regions alike.
+class TokenSink {
+ public:
+  TokenSink(std::vector<Token>& tokens, std::size_t base) : tokens_(tokens), base_(base) {}
+
+  // White space between tokens (ICU may cut it into several pieces: the count adds up the same,
+  // since it never separates a CR from the LF after it).
+  void space(std::string_view piece) {
+    for (std::size_t i = 0; i < piece.size(); ++i)
+      if (piece[i] == '\n' || (piece[i] == '\r' && (i + 1 == piece.size() || piece[i + 1] != '\n'))) ++newlines_;
+  }
+  void token(std::size_t begin, std::size_t end, bool is_word) {
+    if (newlines_ >= 2) ++paragraph_;
+    Token t;
+    t.begin = base_ + begin;
+    t.end = base_ + end;
+    t.paragraph = paragraph_;
+    t.is_word = is_word;
+    t.line_break_before = newlines_ > 0;
+    newlines_ = 0;
+    tokens_.push_back(t);
+  }
+
+  // Undoes the tokens from `mark` on (a run that turned out to need ICU).
+  struct Mark {
+    std::size_t tokens;
+    std::uint32_t paragraph;
+    int newlines;
+  };
+  Mark mark() const { return {tokens_.size(), paragraph_, newlines_}; }
+  void rewind(const Mark& m) {
+    tokens_.resize(m.tokens);
+    paragraph_ = m.paragraph;
+    newlines_ = m.newlines;
+  }
+
+ private:
+  std::vector<Token>& tokens_;
+  std::size_t base_;
+  std::uint32_t paragraph_ = 0;
+  int newlines_ = 0;  // line breaks in the white space since the last token
+};
+
+// Segments text[from, to) with ICU. `ut` is reused from region to region (opened on first use).
+void icu_region(std::string_view text, std::size_t from, std::size_t to, UText*& ut, TokenSink& sink) {
+  const std::string_view region = text.substr(from, to - from);
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  ut = utext_openUTF8(ut, region.data(), static_cast<int64_t>(region.size()), &status);
   if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU utext_openUTF8: ") + u_errorName(status));
   icu::BreakIterator& bi = thread_word_iterator();
   bi.setText(ut, status);
-  if (U_FAILURE(status)) {
-    utext_close(ut);
-    throw std::runtime_error(std::string("ICU setText: ") + u_errorName(status));
-  }
-
-  std::uint32_t paragraph = 0;
-  int newlines = 0;  // line breaks in the white space since the last token
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU setText: ") + u_errorName(status));
   for (int32_t start = bi.first(), end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
-    std::string_view piece = text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+    const std::string_view piece = region.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
     if (is_space_span(piece)) {
-      for (std::size_t i = 0; i < piece.size(); ++i)
-        if (piece[i] == '\n' || (piece[i] == '\r' && (i + 1 == piece.size() || piece[i + 1] != '\n'))) ++newlines;
+      sink.space(piece);
       continue;
     }
-    if (newlines >= 2) ++paragraph;
-    Token t;
-    t.begin = base + static_cast<std::size_t>(start);
-    t.end = base + static_cast<std::size_t>(end);
-    t.paragraph = paragraph;
-    t.is_word = bi.getRuleStatus() != UBRK_WORD_NONE;
-    t.line_break_before = newlines > 0;
-    newlines = 0;
-    tokens.push_back(t);
+    sink.token(from + static_cast<std::size_t>(start), from + static_cast<std::size_t>(end),
+               bi.getRuleStatus() != UBRK_WORD_NONE);
   }
-  utext_close(ut);
-  // The iterator keeps a pointer to the UText: detach it before the text goes away.
-  bi.setText(icu::UnicodeString());
+}
+
+// Closes the UText of the ICU regions, if any ran, and detaches the iterator from it before the
+// text goes away.
+struct IcuRegions {
+  UText* ut = nullptr;
+  ~IcuRegions() {
+    if (ut == nullptr) return;
+    utext_close(ut);
+    thread_word_iterator().setText(icu::UnicodeString());
+  }
+};
+
+// Tokens of the run of text starting at `begin` (up to the next ASCII white space) when it is a
+// plain ASCII run (is_plain_ascii_run, checked on the way); returns where the run ends, or
+// npos when it is not plain (then some of its tokens may have been given to `sink`).
+std::size_t plain_run(std::string_view text, std::size_t begin, TokenSink& sink) {
+  const std::size_t n = text.size();
+  std::size_t i = begin;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (is_ascii_alnum(c)) {
+      std::size_t j = i + 1;
+      while (j < n && is_ascii_alnum(static_cast<unsigned char>(text[j]))) ++j;
+      sink.token(i, j, true);
+      i = j;
+      continue;
+    }
+    if (is_ascii_space(c)) break;
+    if (needs_icu(c)) return std::string_view::npos;
+    if (is_word_joiner(c) && i > begin && i + 1 < n &&
+        is_ascii_alnum(static_cast<unsigned char>(text[i - 1])) && is_ascii_alnum(static_cast<unsigned char>(text[i + 1])))
+      return std::string_view::npos;
+    sink.token(i, i + 1, false);
+    ++i;
+  }
+  return i;
+}
+
+// The BOM-stripped text's offset in the caller's text.
+std::size_t bom_length(std::string_view text) { return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; }
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  // A byte order mark is not part of the first word (ICU would glue it to it, rule WB4).
+  const std::size_t base = bom_length(text);
+  text.remove_prefix(base);
+  if (text.empty()) return tokens;
+  tokens.reserve(text.size() / 5 + 1);
+  TokenSink sink(tokens, base);
+  IcuRegions icu;
+  const std::size_t n = text.size();
+  auto space = [&](unsigned char c) { return is_ascii_space(c); };
+  auto run_end = [&](std::size_t p) {
+    while (p < n && !space(static_cast<unsigned char>(text[p]))) ++p;
+    return p;
+  };
+  // ICU breaks before and after ASCII white space (it joins only CR LF and spaces, which are
+  // white space either way) unless a combining or format character follows it (WB4): cut there,
+  // the text is a sequence of runs, each segmented alone.
+  std::size_t pos = 0;
+  while (pos < n) {
+    std::size_t from = pos;  // where an ICU region would start
+    if (space(static_cast<unsigned char>(text[pos]))) {
+      while (pos < n && space(static_cast<unsigned char>(text[pos]))) ++pos;
+      if (pos == n || static_cast<unsigned char>(text[pos]) < 0x80) {
+        sink.space(text.substr(from, pos - from));
+        continue;
+      }
+      // The run after this white space starts outside ASCII: ICU sees both together.
+    }
+    if (from == pos) {
+      const TokenSink::Mark mark = sink.mark();
+      if (const std::size_t end = plain_run(text, pos, sink); end != std::string_view::npos) {
+        pos = end;
+        continue;
+      }
+      sink.rewind(mark);
+    }
+    std::size_t end = run_end(pos);
+    // Runs that need ICU one after another go to it as one region (one setText).
+    for (;;) {
+      std::size_t next = end;
+      while (next < n && space(static_cast<unsigned char>(text[next]))) ++next;
+      if (next == n) break;
+      const std::size_t next_end = run_end(next);
+      if (is_plain_ascii_run(text.substr(next, next_end - next))) break;
+      end = next_end;
+    }
+    icu_region(text, from, end, icu.ut, sink);
+    pos = end;
+  }
+  return tokens;
+}
+
+std::vector<Token> tokenize_with_icu(std::string_view text) {
+  std::vector<Token> tokens;
+  const std::size_t base = bom_length(text);
+  text.remove_prefix(base);
+  if (text.empty()) return tokens;
+  TokenSink sink(tokens, base);
+  IcuRegions icu;
+  icu_region(text, 0, text.size(), icu.ut, sink);
   return tokens;
 }
 
@@ -94,7 +225,9 @@ void fold_key(std::string_view token, std::string& out) {
   bool ascii = true;
   for (unsigned char c : token) ascii &= c < 0x80;
   if (ascii) {
-    for (unsigned char c : token) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    out.assign(token.data(), token.size());
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     return;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(token.data(), static_cast<int32_t>(token.size())));
@@ -106,11 +239,10 @@ void fold_key(std::string_view token, std::string& out) {
 }
 
 std::vector<std::string> phrase_keys(std::string_view phrase) {
-  std::vector<std::string> keys;
-  for (const Token& t : tokenize(phrase)) {
-    keys.emplace_back();
-    fold_key(phrase.substr(t.begin, t.end - t.begin), keys.back());
-  }
+  const std::vector<Token> tokens = tokenize(phrase);
+  std::vector<std::string> keys(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    fold_key(phrase.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), keys[i]);
   return keys;
 }
 
@@ -119,9 +251,18 @@ Shape shape_of(std::string_view token) {
   bool first_upper = false, first = true;
   std::size_t i = 0;
   while (i < token.size()) {
-    const UChar32 c = next_code_point(token, i);
-    if (c < 0 || !u_isalpha(c)) continue;
-    bool up = u_isupper(c) || u_istitle(c);
+    const auto byte = static_cast<unsigned char>(token[i]);
+    bool up;
+    if (byte < 0x80) {  // ASCII, asked of nearly every token: what ICU would say, without ICU
+      ++i;
+      const bool letter = (byte | 0x20) >= 'a' && (byte | 0x20) <= 'z';
+      if (!letter) continue;
+      up = byte <= 'Z';
+    } else {
+      const UChar32 c = next_code_point(token, i);
+      if (c < 0 || !u_isalpha(c)) continue;
+      up = u_isupper(c) || u_istitle(c);
+    }
     if (first) first_upper = up;
     first = false;
     (up ? upper : lower)++;

@@ -29,6 +29,9 @@ struct Token {
 // Tokenizes `text` (which may contain invalid UTF-8: ICU reads it as U+FFFD). Thread-safe:
 // each thread uses its own BreakIterator.
 std::vector<Token> tokenize(std::string_view text);
+// The same, with every byte segmented by ICU (tokenize() leaves it the runs where it matters):
+// the reference tokenize() is tested against, and a check that ICU's data is there.
+std::vector<Token> tokenize_with_icu(std::string_view text);
 
 // The matching key of a token or phrase word: case-folded, with typographic apostrophes as "'".
 void fold_key(std::string_view token, std::string& out);

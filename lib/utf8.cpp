@@ -3,6 +3,9 @@
 
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace despin::detail {
 
 int next_code_point(std::string_view text, std::size_t& i) {
@@ -26,6 +29,12 @@ std::vector<ByteSpan> invalid_utf8_spans(std::string_view text) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
+    // Eight ASCII bytes at a time: most text is ASCII, and only other bytes can be invalid.
+    std::uint64_t eight;
+    if (i + 8 <= n && (std::memcpy(&eight, s + i, 8), (eight & 0x8080808080808080ull) == 0)) {
+      i += 8;
+      continue;
+    }
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;

@@ -143,6 +143,21 @@ TEST_CASE("regular-expression rules with captures", "[engine]") {
   CHECK(rewrite("xdependent on 85 surveys") == "xdependent on 85 surveys");
 }
 
+TEST_CASE("rules run line by line only where no match can span lines", "[engine]") {
+  // The first rule cannot match a line feed (it runs only on lines holding its words); the
+  // second can (\s), the third has no literal to look for, the fourth is case-sensitive.
+  auto parsed = Dictionary::parse("/quick (\\w+) fox/ => slow \\1 dog\n/lazy\\s+dog/ => idle hound\n"
+                                  "/(\\d)x(\\d)/ => \\1 by \\2\n/(?-i)Big Apple/ => New York\n",
+                                  "r.dict");
+  REQUIRE(parsed.ok());
+  auto engine = Engine::create({parsed.value()});
+  REQUIRE(engine.ok());
+  const std::string in = "A quick red fox.\nThe lazy\ndog and QUICK brown fox\n\nsat 2x4 in the big apple, Big Apple";
+  const Result r = engine.value().rewrite(in);
+  check_edits_reproduce(in, r);
+  CHECK(r.text == "A slow red dog.\nThe idle hound and slow brown dog\n\nsat 2 by 4 in the big apple, New York");
+}
+
 TEST_CASE("edits report offsets, rule and kind", "[engine]") {
   auto engine = make_engine();
   const std::string input = "Pundits: a spine chiller.";

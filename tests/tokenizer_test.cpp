@@ -3,6 +3,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "embedded_dictionary.hpp"
+
 using namespace despin::detail;
 
 namespace {
@@ -74,4 +81,55 @@ TEST_CASE("case shapes", "[tokenizer]") {
   CHECK(shape_of("42") == Shape::kNone);
   CHECK(capitalize_first("élan vital") == "Élan vital");
   CHECK(to_upper("straße") == "STRASSE");
+}
+
+// tokenize() segments plain ASCII runs itself and leaves the rest to ICU: it must give exactly
+// ICU's tokens, flags included, on any text.
+namespace {
+void require_same_as_icu(std::string_view s) {
+  const std::vector<Token> fast = tokenize(s), icu = tokenize_with_icu(s);
+  INFO("text: " << std::string(s.substr(0, 200)));
+  for (std::size_t i = 0; i < std::min(fast.size(), icu.size()); ++i) {
+    INFO("token " << i << ": '" << std::string(s.substr(icu[i].begin, icu[i].end - icu[i].begin)) << "' fast: '"
+                  << std::string(s.substr(fast[i].begin, fast[i].end - fast[i].begin)) << "'");
+    REQUIRE(fast[i].begin == icu[i].begin);
+    REQUIRE(fast[i].end == icu[i].end);
+    REQUIRE(fast[i].paragraph == icu[i].paragraph);
+    REQUIRE(fast[i].is_word == icu[i].is_word);
+    REQUIRE(fast[i].line_break_before == icu[i].line_break_before);
+  }
+  REQUIRE(fast.size() == icu.size());
+}
+}  // namespace
+
+TEST_CASE("tokenize gives ICU's tokens on the corpus and the dictionaries", "[tokenizer]") {
+  for (const auto& e : std::filesystem::directory_iterator(DESPIN_CORPUS_DIR)) {
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    require_same_as_icu(ss.str());
+  }
+  for (const auto& f : despin::detail::embedded_dictionary_files()) require_same_as_icu(f.text);
+}
+
+TEST_CASE("tokenize gives ICU's tokens on random text", "[tokenizer]") {
+  // Every ASCII character, and the non-ASCII ones that interact with ICU's rules: a curly
+  // apostrophe (MidNumLet), a combining accent and a soft hyphen (Extend, Format: WB4), a
+  // zero-width joiner, an emoji, NBSP and an em space (WSegSpace), Thai and Han (dictionary
+  // segmentation), a lone continuation byte (invalid UTF-8) and a BOM.
+  std::vector<std::string> alphabet;
+  for (int c = 0; c < 0x80; ++c) alphabet.emplace_back(1, static_cast<char>(c));
+  for (const char* s : {"a", "b", "Z", "7", " ", " ", "\n", ".", ",", "'", "-", "\xE2\x80\x99", "\xCC\x81",
+                        "\xC2\xAD", "\xE2\x80\x8D", "\xF0\x9F\x98\x80", "\xC2\xA0", "\xE2\x80\x83", "\xE0\xB8\x81",
+                        "\xE4\xB8\xAD", "\x80", "\xEF\xBB\xBF", "\xC3\xA9", "\xE2\x80\x9C"})
+    alphabet.emplace_back(s);
+  std::mt19937 rng(20261125);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 24);
+    // Mostly letters and spaces, like text, with the rest mixed in.
+    for (int k = 0; k < len; ++k)
+      s += rng() % 3 == 0 ? alphabet[rng() % alphabet.size()] : alphabet[0x80 + rng() % 13];
+    require_same_as_icu(s);
+  }
 }

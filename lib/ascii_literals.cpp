@@ -1,0 +1,128 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include "ascii_literals.hpp"
+
+#include <algorithm>
+#include <deque>
+
+#include <re2/re2.h>
+
+namespace despin::detail {
+
+namespace {
+
+// Whether each character of `literal` outside ASCII matches, ignoring case as RE2 does, some
+// ASCII character: RE2 itself is asked, so no case-folding table is assumed here.
+bool folds_to_ascii(const std::string& literal) {
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_literal(true);
+  o.set_log_errors(false);
+  for (std::size_t i = 0; i < literal.size();) {
+    const auto lead = static_cast<unsigned char>(literal[i]);
+    const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (lead >= 0x80) {
+      const RE2 re(literal.substr(i, len), o);
+      bool any = false;
+      for (int c = 1; c < 0x80 && !any; ++c) any = RE2::FullMatch(std::string(1, static_cast<char>(c)), re);
+      if (!any) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace
+
+AsciiLiterals::AsciiLiterals(const std::vector<std::string>& literals) {
+  // Classes: one per byte that occurs in a literal, the upper-case letter with its lower case.
+  for (const std::string& l : literals)
+    for (unsigned char c : l)
+      if (c < 0x80 && class_of_[c] == 0) class_of_[c] = static_cast<std::uint8_t>(classes_++);
+  for (int c = 'A'; c <= 'Z'; ++c) class_of_[static_cast<std::size_t>(c)] = class_of_[static_cast<std::size_t>(c + 32)];
+  for (std::size_t c = 0x80; c < 256; ++c) class_of_[c] = kOutside;
+
+  // The trie of the literals (state 0 the root), its outputs, then failure links breadth first,
+  // turning the trie into a complete automaton.
+  std::vector<std::uint32_t> go(classes_, 0);  // state * classes_ + class -> child (0: none)
+  std::vector<std::vector<int>> outputs(1);
+  for (std::size_t i = 0; i < literals.size(); ++i) {
+    const std::string& l = literals[i];
+    if (l.empty()) {
+      always_.push_back(static_cast<int>(i));
+      continue;
+    }
+    if (std::any_of(l.begin(), l.end(), [](unsigned char c) { return c >= 0x80; })) {
+      // ASCII text holds it only if every character outside ASCII folds to one inside (as
+      // the Kelvin sign to k): then it is reported present, else never.
+      if (folds_to_ascii(l)) always_.push_back(static_cast<int>(i));
+      continue;
+    }
+    std::uint32_t s = 0;
+    for (unsigned char c : l) {
+      std::uint32_t& child = go[s * classes_ + class_of_[c]];
+      if (child == 0) {
+        child = static_cast<std::uint32_t>(outputs.size());
+        outputs.emplace_back();
+        go.resize(go.size() + classes_, 0);
+      }
+      s = go[s * classes_ + class_of_[c]];
+    }
+    outputs[s].push_back(static_cast<int>(i));
+  }
+  const std::size_t states = outputs.size();
+  next_.assign(states * classes_, 0);
+  std::vector<std::uint32_t> fail(states, 0);
+  std::deque<std::uint32_t> queue;
+  for (std::size_t c = 0; c < classes_; ++c) {
+    next_[c] = go[c];
+    if (go[c] != 0) queue.push_back(go[c]);
+  }
+  next_[0] = 0;  // class 0 (bytes in no literal) always returns to the root
+  while (!queue.empty()) {
+    const std::uint32_t s = queue.front();
+    queue.pop_front();
+    const std::vector<int>& inherited = outputs[fail[s]];
+    outputs[s].insert(outputs[s].end(), inherited.begin(), inherited.end());
+    for (std::size_t c = 0; c < classes_; ++c) {
+      const std::uint32_t child = go[s * classes_ + c];
+      if (c != 0 && child != 0) {
+        fail[child] = next_[fail[s] * classes_ + c];
+        next_[s * classes_ + c] = child;
+        queue.push_back(child);
+      } else {
+        next_[s * classes_ + c] = c == 0 ? 0 : next_[fail[s] * classes_ + c];
+      }
+    }
+  }
+  out_begin_.reserve(states + 1);
+  for (const std::vector<int>& o : outputs) {
+    out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));
+    out_.insert(out_.end(), o.begin(), o.end());
+  }
+  out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));
+}
+
+bool AsciiLiterals::find(std::string_view text, std::vector<int>& found) const {
+  const std::size_t before = found.size();
+  if (next_.empty()) {
+    for (unsigned char c : text)
+      if (c >= 0x80) return false;
+  } else {
+    std::uint32_t s = 0;
+    for (unsigned char c : text) {
+      const std::uint8_t k = class_of_[c];
+      if (k == kOutside) {
+        found.resize(before);
+        return false;
+      }
+      s = next_[s * classes_ + k];
+      for (std::uint32_t o = out_begin_[s]; o < out_begin_[s + 1]; ++o) found.push_back(out_[o]);
+    }
+  }
+  found.insert(found.end(), always_.begin(), always_.end());
+  std::sort(found.begin() + static_cast<std::ptrdiff_t>(before), found.end());
+  found.erase(std::unique(found.begin() + static_cast<std::ptrdiff_t>(before), found.end()), found.end());
+  return true;
+}
+
+}  // namespace despin::detail

@@ -1,0 +1,170 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include "rule_filter.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace despin::detail {
+
+namespace {
+// Atoms shorter than this are not looked for (the rules needing them pass the filter): short
+// strings occur everywhere and would only make the literal automaton bigger.
+constexpr int kMinAtomLength = 3;
+
+// Whether a match of `pattern` may contain a line feed. Conservative: false only when the
+// pattern has none of the constructs that can match one (. does not, without the s flag).
+bool may_match_line_feed(std::string_view p) {
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    const char next = i + 1 < p.size() ? p[i + 1] : '\0';
+    if (c < 0x20) return true;  // a control character, maybe the start of a range ([\t-\r])
+    if (c == '[' && (next == '^' || next == ':')) return true;  // negated or POSIX class
+    if (c == '(' && next == '?') {
+      // Flags, as in (?s) or (?is:...): with s, . matches a line feed.
+      for (std::size_t k = i + 2; k < p.size() && p[k] != ':' && p[k] != ')'; ++k)
+        if (p[k] == 's') return true;
+    }
+    if (c == '\\') {
+      // An escaped punctuation character is itself; \d \w \S and the assertions \b \B \A \z
+      // never match a line feed. Anything else (\s \W \D \p \n \x \C \Q ...) may.
+      const auto n = static_cast<unsigned char>(next);
+      const bool plain = (n >= 0x21 && n <= 0x2F) || (n >= 0x3A && n <= 0x40) || (n >= 0x5B && n <= 0x60) ||
+                         (n >= 0x7B && n <= 0x7E) || std::string_view("dwSbBAz").find(static_cast<char>(n)) != std::string_view::npos;
+      if (!plain || n == 0) return true;
+      ++i;
+    }
+  }
+  return false;
+}
+}  // namespace
+
+RuleFilter::RuleFilter() : filter_(kMinAtomLength) {}
+
+RE2::Options RuleFilter::rule_options() {
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  return o;
+}
+
+int RuleFilter::add(const std::string& pattern, std::string* error) {
+  int id = -1;
+  if (filter_.Add(pattern, rule_options(), &id) != RE2::NoError) {
+    // FilteredRE2 keeps only the code: compile once more for the message.
+    *error = RE2(pattern, rule_options()).error();
+    return -1;
+  }
+  line_local_.push_back(!may_match_line_feed(pattern));
+  return id;
+}
+
+void RuleFilter::compile() {
+  if (filter_.NumRegexps() == 0) return;
+  std::vector<std::string> atoms;
+  filter_.Compile(&atoms);
+  compiled_ = true;
+  std::vector<int> unfiltered;
+  filter_.AllPotentials({}, &unfiltered);
+  unfiltered_.assign(size(), false);
+  for (int r : unfiltered) unfiltered_[static_cast<std::size_t>(r)] = true;
+  atom_count_ = atoms.size();
+  for (const std::string& a : atoms) atoms_in_lines_ &= a.find('\n') == std::string::npos;
+  if (atoms.empty()) {
+    no_atoms_ = true;
+    return;
+  }
+  // The atoms are lower case; matching them case-insensitively finds every case the rules
+  // (case-insensitive, or case-sensitive and then a subset) can match.
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_literal(true);
+  o.set_log_errors(false);
+  o.set_max_mem(64 << 20);
+  atoms_ = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  for (const std::string& a : atoms) {
+    if (atoms_->Add(a, nullptr) < 0) {
+      atoms_.reset();
+      return;
+    }
+  }
+  if (!atoms_->Compile()) atoms_.reset();
+  ascii_atoms_ = AsciiLiterals(atoms);
+}
+
+std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text) const {
+  std::vector<Candidate> out;
+  if (!compiled_) return out;
+  using Range = std::pair<std::size_t, std::size_t>;
+  const Range whole{0, text.size()};
+  std::vector<int> rules;
+  if (no_atoms_ || !atoms_) {
+    // Nothing to look for (every rule is unfiltered), or the literal automaton could not be
+    // built: every rule that may pass runs over the whole text.
+    if (no_atoms_) filter_.AllPotentials({}, &rules);
+    else rules.resize(size()), std::iota(rules.begin(), rules.end(), 0);
+    for (int r : rules) out.push_back(Candidate{r, {whole}});
+    return out;
+  }
+  // Atoms line by line: each line's atoms say which line-local rules may match in it; all of
+  // them together say which other rules may match the text.
+  std::vector<std::vector<Range>> lines_of(size());
+  std::vector<bool> seen(atom_count_, false);
+  std::vector<int> all_atoms, found;
+  bool failed = false;
+  auto scan = [&](std::size_t from, std::size_t to) {
+    found.clear();
+    const std::string_view line = text.substr(from, to - from);
+    if (!ascii_atoms_.find(line, found)) {
+      // A line with characters outside ASCII: RE2 folds their case as Unicode says.
+      RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+      if (!atoms_->Match(re2::StringPiece(line.data(), line.size()), &found, &info)) {
+        failed |= info.kind != RE2::Set::kNoError;
+        return;
+      }
+    }
+    if (found.empty()) return;
+    for (int a : found)
+      if (!seen[static_cast<std::size_t>(a)]) seen[static_cast<std::size_t>(a)] = true, all_atoms.push_back(a);
+    filter_.AllPotentials(found, &rules);
+    for (int r : rules)
+      if (line_local_[static_cast<std::size_t>(r)] && !unfiltered_[static_cast<std::size_t>(r)])
+        lines_of[static_cast<std::size_t>(r)].push_back(Range{from, to});
+  };
+  if (atoms_in_lines_) {
+    for (std::size_t from = 0; from < text.size() && !failed;) {
+      std::size_t to = text.find('\n', from);
+      if (to == std::string_view::npos) to = text.size();
+      if (to - from >= kMinAtomLength) scan(from, to);
+      from = to + 1;
+    }
+  } else {
+    failed = true;  // an atom spans lines: the per-line search could miss it
+  }
+  if (failed) {
+    // Out of memory on this text (or atoms across lines): the whole text at once, every
+    // candidate over all of it.
+    for (auto& l : lines_of) l.clear();
+    all_atoms.clear();
+    found.clear();
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (!atoms_->Match(re2::StringPiece(text.data(), text.size()), &all_atoms, &info) &&
+        info.kind != RE2::Set::kNoError) {
+      for (std::size_t r = 0; r < size(); ++r) out.push_back(Candidate{static_cast<int>(r), {whole}});
+      return out;
+    }
+    filter_.AllPotentials(all_atoms, &rules);
+    std::sort(rules.begin(), rules.end());
+    for (int r : rules) out.push_back(Candidate{r, {whole}});
+    return out;
+  }
+  filter_.AllPotentials(all_atoms, &rules);
+  std::sort(rules.begin(), rules.end());
+  for (int r : rules) {
+    const auto k = static_cast<std::size_t>(r);
+    if (!line_local_[k] || unfiltered_[k]) out.push_back(Candidate{r, {whole}});
+    else if (!lines_of[k].empty()) out.push_back(Candidate{r, std::move(lines_of[k])});
+  }
+  return out;
+}
+
+}  // namespace despin::detail
