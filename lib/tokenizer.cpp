@@ -135,16 +135,23 @@ std::size_t plain_run(std::string_view text, std::size_t begin, TokenSink& sink)
     const auto c = static_cast<unsigned char>(text[i]);
     if (is_ascii_alnum(c)) {
       std::size_t j = i + 1;
-      while (j < n && is_ascii_alnum(static_cast<unsigned char>(text[j]))) ++j;
+      for (;;) {
+        while (j < n && is_ascii_alnum(static_cast<unsigned char>(text[j]))) ++j;
+        if (j + 1 >= n || !is_word_joiner(static_cast<unsigned char>(text[j])) ||
+            !is_ascii_alnum(static_cast<unsigned char>(text[j + 1])))
+          break;
+        const Join join = join_across(static_cast<unsigned char>(text[j - 1]), static_cast<unsigned char>(text[j]),
+                                      static_cast<unsigned char>(text[j + 1]));
+        if (join == Join::kIcu) return std::string_view::npos;
+        if (join == Join::kNo) break;
+        j += 2;  // "don't", "3.5": the joiner and the letter or digit after it
+      }
       sink.token(i, j, true);
       i = j;
       continue;
     }
     if (is_ascii_space(c)) break;
     if (needs_icu(c)) return std::string_view::npos;
-    if (is_word_joiner(c) && i > begin && i + 1 < n &&
-        is_ascii_alnum(static_cast<unsigned char>(text[i - 1])) && is_ascii_alnum(static_cast<unsigned char>(text[i + 1])))
-      return std::string_view::npos;
     sink.token(i, i + 1, false);
     ++i;
   }
