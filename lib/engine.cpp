@@ -620,12 +620,16 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       // A capitalised word inside a sentence belongs to a name ("American psychological ..."):
       // it may stay in a composed term ("Euclidean separation" -> "Euclidean distance") but is
       // never swapped itself.
+      // The last word of a multi-word name ("Bill Block producing") is no term word at all.
+      auto capitalised = [&](std::size_t k) {
+        const detail::Shape shape = detail::shape_of(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
+        return tokens[k].is_word && shape != detail::Shape::kLower && shape != detail::Shape::kNone &&
+               !detail::starts_sentence(text, tokens, k);
+      };
       bool name = false;
       for (std::size_t k = i; k < found->last && !name; ++k) {
-        if (!(found->swapped >> (k - i) & 1u)) continue;
-        const detail::Shape shape = detail::shape_of(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
-        name = tokens[k].is_word && shape != detail::Shape::kLower && shape != detail::Shape::kNone &&
-               !(k == i && detail::starts_sentence(text, tokens, k));
+        if (found->swapped >> (k - i) & 1u) name = capitalised(k);
+        else name = k == i && k > 0 && capitalised(k) && capitalised(k - 1);
       }
       if (name) continue;
       bool longer = true;

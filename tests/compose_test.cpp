@@ -242,3 +242,17 @@ TEST_CASE("hyphenated words in swap lists are walked as phrases", "[compose]") {
         "Critics liked the thriller. They use artificial intelligence and remote sensing.");
   CHECK(engine.value().rewrite(evidence + "A split problem.").text == "Critics liked the thriller. A multi-class problem.");
 }
+
+TEST_CASE("a composition never starts inside a multi-word name", "[compose]") {
+  auto dict = Dictionary::parse("pundits => critics\nspine chiller => thriller\n", "name.dict");
+  auto swaps = Dictionary::parse("producing => generation\n", "name.swaps");
+  auto terms = Dictionary::parse("block generation\n", "name.terms");
+  REQUIRE((dict.ok() && swaps.ok() && terms.ok()));
+  auto engine = Engine::create({dict.value(), swaps.value(), terms.value()});
+  REQUIRE(engine.ok());
+  const std::string evidence = kEvidence;
+  CHECK(engine.value().rewrite(evidence + "It was written by Ann Lee, with Bill Block producing.").text ==
+        "Critics liked the thriller. It was written by Ann Lee, with Bill Block producing.");
+  CHECK(engine.value().rewrite(evidence + "The chain needs block producing.").text ==
+        "Critics liked the thriller. The chain needs block generation.");
+}
