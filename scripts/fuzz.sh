@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds the libFuzzer targets with clang (ASan + UBSan) in build-fuzz/ and runs each for
-# SECONDS (default 60) over its seed corpus in tests/fuzz/seeds/. New inputs go to a scratch
+# SECONDS (default 60) over its seed corpus in tests/fuzz/seeds/ (TARGET/ and, when present,
+# TARGET-merged.tar.gz: a long campaign's corpus minimised with -merge=1). New inputs go to a scratch
 # directory, never into the repository. Exits non-zero when a target finds a crash or a broken
 # invariant; the reproducer is left in build-fuzz/findings/.
 # usage: sh scripts/fuzz.sh [SECONDS]
@@ -15,6 +16,8 @@ status=0
 for target in dictionary engine jsonl clean; do
   work=$(mktemp -d)
   cp tests/fuzz/seeds/$target/* "$work/"
+  # A long campaign's corpus, minimised with -merge=1, is kept as one archive per target.
+  if [ -f tests/fuzz/seeds/$target-merged.tar.gz ]; then tar -xzf tests/fuzz/seeds/$target-merged.tar.gz -C "$work"; fi
   printf '== fuzz_%s for %s s: ' "$target" "$seconds"
   if ./build-fuzz/tests/fuzz/fuzz_$target -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
        -print_final_stats=1 -artifact_prefix=build-fuzz/findings/$target- "$work" > build-fuzz/fuzz_$target.log 2>&1; then
