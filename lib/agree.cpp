@@ -6,6 +6,25 @@
 
 namespace despin::detail {
 
+namespace {
+
+// The phrase with each space-separated word replaced by f(word, its index).
+template <class F>
+std::string map_words(std::string_view phrase, F f) {
+  std::string out;
+  std::size_t i = 0, index = 0;
+  while (i <= phrase.size()) {
+    std::size_t sp = phrase.find(' ', i);
+    if (sp == std::string_view::npos) sp = phrase.size();
+    if (index > 0) out += ' ';
+    out += f(phrase.substr(i, sp - i), index++);
+    i = sp + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string match_case(std::string_view replacement, const std::vector<Shape>& shapes) {
   std::vector<Shape> letters;
   for (Shape s : shapes)
@@ -15,19 +34,8 @@ std::string match_case(std::string_view replacement, const std::vector<Shape>& s
   if (all_upper) return to_upper(replacement);
   const bool all_title = letters.size() >= 2 &&
                          std::all_of(letters.begin(), letters.end(), [](Shape s) { return s == Shape::kTitle; });
-  if (all_title) {
-    // A heading or a name in Title Case: capitalise every word of the replacement.
-    std::string out;
-    std::size_t i = 0;
-    while (i <= replacement.size()) {
-      std::size_t sp = replacement.find(' ', i);
-      if (sp == std::string_view::npos) sp = replacement.size();
-      if (!out.empty()) out += ' ';
-      out += capitalize_first(replacement.substr(i, sp - i));
-      i = sp + 1;
-    }
-    return out;
-  }
+  // A heading or a name in Title Case: capitalise every word of the replacement.
+  if (all_title) return map_words(replacement, [](std::string_view w, std::size_t) { return capitalize_first(w); });
   // "Prepared or Not" -> "Ready or Not": a capitalised word inside the phrase is a title's or a
   // name's, so when the replacement has as many words as the spun phrase each word takes its own
   // capital. An upper-case word inside is an acronym ("PC" for "computer"): it says nothing.
@@ -35,17 +43,9 @@ std::string match_case(std::string_view replacement, const std::vector<Shape>& s
       std::any_of(letters.begin() + 1, letters.end(), [](Shape s) { return s == Shape::kTitle; });
   if (capital_inside && static_cast<std::size_t>(std::count(replacement.begin(), replacement.end(), ' ')) + 1 ==
                             letters.size()) {
-    std::string out;
-    std::size_t i = 0;
-    for (Shape s : letters) {
-      std::size_t sp = replacement.find(' ', i);
-      if (sp == std::string_view::npos) sp = replacement.size();
-      const std::string_view word = replacement.substr(i, sp - i);
-      if (!out.empty()) out += ' ';
-      out += s == Shape::kTitle ? capitalize_first(word) : std::string(word);
-      i = sp + 1;
-    }
-    return out;
+    return map_words(replacement, [&](std::string_view w, std::size_t k) {
+      return letters[k] == Shape::kTitle ? capitalize_first(w) : std::string(w);
+    });
   }
   // "Be that as it may" -> "However". An acronym leading lower-case words ("PC supported
   // analysis") says nothing about the sentence: the replacement keeps its own case.
@@ -88,20 +88,10 @@ void match_apostrophes(std::string& replacement, std::string_view spun) {
 std::string title_case(std::string_view phrase) {
   static constexpr std::string_view kSmall[] = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on",
                                                 "at", "to", "for", "by", "as"};
-  std::string out;
-  std::size_t i = 0;
-  bool first = true;
-  while (i <= phrase.size()) {
-    std::size_t sp = phrase.find(' ', i);
-    if (sp == std::string_view::npos) sp = phrase.size();
-    const std::string_view word = phrase.substr(i, sp - i);
-    if (!out.empty()) out += ' ';
-    const bool small = !first && std::find(std::begin(kSmall), std::end(kSmall), word) != std::end(kSmall);
-    out += small ? std::string(word) : capitalize_first(word);
-    first = false;
-    i = sp + 1;
-  }
-  return out;
+  return map_words(phrase, [](std::string_view word, std::size_t k) {
+    const bool small = k > 0 && std::find(std::begin(kSmall), std::end(kSmall), word) != std::end(kSmall);
+    return small ? std::string(word) : capitalize_first(word);
+  });
 }
 
 }  // namespace despin::detail

@@ -147,6 +147,13 @@ bool TermComposer::is_term(std::span<const std::string> keys, std::size_t len, s
   return term_trie_.value(node) != kNoValue;
 }
 
+bool TermComposer::written_term(std::span<const std::string> keys, std::size_t len) const {
+  if (is_term(keys, len, keys[len - 1])) return true;
+  for (const std::string& singular : singulars(keys[len - 1]))
+    if (is_term(keys, len, singular)) return true;
+  return false;
+}
+
 TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   Words w;
   w.of_token = &doc.of_token;
@@ -234,10 +241,37 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
     for (std::size_t k = 0; k < len; ++k) words += tokens[first + k].is_word;
     return words;
   };
+  // The spun phrases starting at a position ("wooded area" -> "forest"; the last word may be a
+  // plural: "wooded areas" -> "forests"), looked up once per position the walk reaches rather
+  // than at every step that reaches it.
+  struct PhraseSpan {
+    std::size_t end;
+    std::int32_t swaps;  // index in phrase_swaps_
+    bool plural;
+  };
+  std::vector<std::vector<PhraseSpan>> phrase_spans(keys.size());
+  std::vector<bool> spans_known(keys.size(), false);
+  auto spans_at = [&](std::size_t k) -> const std::vector<PhraseSpan>& {
+    if (spans_known[k]) return phrase_spans[k];
+    spans_known[k] = true;
+    std::uint32_t pnode = PhraseTrie::root();
+    for (std::size_t j = k; j < keys.size(); ++j) {
+      for (const std::string& singular : singulars(keys[j])) {
+        const std::uint32_t sid = phrase_swap_trie_.word_id(singular);
+        const std::uint32_t snode = sid == kNoWord ? kNoNode : phrase_swap_trie_.child(pnode, sid);
+        if (snode != kNoNode && phrase_swap_trie_.value(snode) != kNoValue)
+          phrase_spans[k].push_back(PhraseSpan{j + 1, phrase_swap_trie_.value(snode), true});
+      }
+      const std::uint32_t id = phrase_swap_trie_.word_id(keys[j]);
+      if (id == kNoWord || (pnode = phrase_swap_trie_.child(pnode, id)) == kNoNode) break;
+      if (phrase_swap_trie_.value(pnode) != kNoValue)
+        phrase_spans[k].push_back(PhraseSpan{j + 1, phrase_swap_trie_.value(pnode), false});
+    }
+    return phrase_spans[k];
+  };
   // `swapped` has bit k set when the path swapped the word at position k.
   auto walk = [&](auto& self, std::size_t k, std::uint32_t node, std::uint32_t swapped_mask) -> void {
     if (k == keys.size()) return;
-    const std::string& key = keys[k];
     // Tokens k..end-1 stand for the original words: follow them all through the term trie.
     auto step_phrase = [&](const std::vector<std::string>& original, std::size_t end, bool plural) {
       std::uint32_t child = node;
@@ -253,25 +287,10 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
       if (is_term(keys, end, keys[end - 1])) return;
       offer(end, v, plural, mask);
     };
-    // A spun phrase standing for one to three words of the term ("wooded area" -> "forest");
-    // its last word may be a plural ("wooded areas" -> "forests").
-    std::uint32_t pnode = PhraseTrie::root();
-    for (std::size_t j = k; j < keys.size() && j - k < kMaxTokens; ++j) {
-      auto try_end = [&](std::uint32_t end_node, bool plural) {
-        const std::int32_t v = phrase_swap_trie_.value(end_node);
-        if (v == kNoValue) return;
-        for (const std::vector<std::string>& original : phrase_swaps_[static_cast<std::size_t>(v)])
-          step_phrase(original, j + 1, plural);
-      };
-      for (const std::string& s : singulars(keys[j])) {
-        const std::uint32_t sid = phrase_swap_trie_.word_id(s);
-        const std::uint32_t snode = sid == kNoWord ? kNoNode : phrase_swap_trie_.child(pnode, sid);
-        if (snode != kNoNode) try_end(snode, true);
-      }
-      const std::uint32_t id = phrase_swap_trie_.word_id(keys[j]);
-      if (id == kNoWord || (pnode = phrase_swap_trie_.child(pnode, id)) == kNoNode) break;
-      try_end(pnode, false);
-    }
+    // A spun phrase standing for one to three words of the term.
+    for (const PhraseSpan& span : spans_at(k))
+      for (const std::vector<std::string>& original : phrase_swaps_[static_cast<std::size_t>(span.swaps)])
+        step_phrase(original, span.end, span.plural);
     // The word as written and in American spelling, their singulars, and what a spinner may
     // have swapped them for: listed once per distinct word by prepare(), in this order.
     const std::uint32_t d = (*words.of_token)[first + k];
@@ -285,10 +304,7 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
       const std::int32_t v = term_trie_.value(child);
       if (v == kNoValue || !now_changed || !tokens[first + k].is_word || word_count(k + 1) < 2) continue;
       // A run that is itself a known term is genuine: leave it.
-      if (is_term(keys, k + 1, key)) continue;
-      bool genuine = false;
-      for (const std::string& singular : singulars(key)) genuine = genuine || is_term(keys, k + 1, singular);
-      if (genuine) continue;
+      if (written_term(keys, k + 1)) continue;
       offer(k + 1, v, step.plural, mask);
     }
   };
@@ -302,10 +318,7 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
   // ("application software").
   std::uint32_t node = PhraseTrie::root();
   for (std::size_t k = 0; k < keys.size(); ++k) {
-    if (k + 1 >= best.len && is_term(keys, k + 1, keys[k])) return std::nullopt;
-    if (k + 1 >= best.len)
-      for (const std::string& s : singulars(keys[k]))
-        if (is_term(keys, k + 1, s)) return std::nullopt;
+    if (k + 1 >= best.len && written_term(keys, k + 1)) return std::nullopt;
     const std::uint32_t id = term_trie_.word_id(keys[k]);
     if (id == kNoWord || (node = term_trie_.child(node, id)) == kNoNode) break;
   }

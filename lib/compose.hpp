@@ -91,6 +91,8 @@ class TermComposer {
   void add_term(const std::string& display, const std::string& source, const std::vector<std::string>& keys);
   // Whether keys[0..len) (the last one possibly singularised) is itself a known term.
   bool is_term(std::span<const std::string> keys, std::size_t len, std::string_view last) const;
+  // Whether keys[0..len) as written, or with its last word singular, is a known term.
+  bool written_term(std::span<const std::string> keys, std::size_t len) const;
 
   struct TermInfo {
     std::string display;

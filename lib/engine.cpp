@@ -218,7 +218,19 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
     for (const Entry& e : d.entries()) forms += e.is_rule ? 0 : e.verb ? 5 : 1;
   impl->phrases.reserve(forms);
   try {
-    std::vector<const Entry*> possessives;
+    // A noun entry covers its possessive ("mom" -> "mother" also turns "mom's" into "mother's"):
+    // the forms are added after every listed entry, so that a listed possessive wins. A word
+    // ending in a letter takes "'s" into its own token, so the keys are the entry's with "'s"
+    // on the last one.
+    struct Possessive {
+      const Entry* entry;
+      std::vector<std::string> spun_keys, original_keys;
+      int domain;
+    };
+    std::vector<Possessive> possessives;
+    const auto ends_in_letter = [](const std::string& s) {
+      return !s.empty() && std::isalpha(static_cast<unsigned char>(s.back())) && s.back() != 's' && s.back() != 'S';
+    };
     for (const Dictionary& d : dictionaries) {
       for (const Entry& e : d.entries()) {
         const int domain = impl->domain_id(e.domain);
@@ -237,7 +249,12 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         impl->composer.learn_entry(e, spun_keys, original_keys);
         if (!e.verb) {
           add_phrase(impl->trie, impl->phrases, spun_keys, original_keys, e.original, e, domain);
-          possessives.push_back(&e);
+          if (!e.heading && ends_in_letter(e.spun) && ends_in_letter(e.original) && !spun_keys.empty() &&
+              !original_keys.empty()) {
+            possessives.push_back(Possessive{&e, spun_keys, original_keys, domain});
+            possessives.back().spun_keys.back() += "'s";
+            possessives.back().original_keys.back() += "'s";
+          }
           continue;
         }
         auto [spun_verb, spun_rest] = split_first_word(e.spun);
@@ -258,19 +275,10 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
       // The composer learns each dictionary's entries, then its term and swap lists, in order.
       impl->composer.learn_lists(d);
     }
-    // A noun entry covers its possessive ("mom" -> "mother" also turns "mom's" into "mother's"),
-    // added after every listed entry so that a listed possessive wins.
-    const auto ends_in_letter = [](const std::string& s) {
-      return !s.empty() && std::isalpha(static_cast<unsigned char>(s.back())) && s.back() != 's' && s.back() != 'S';
-    };
-    std::size_t possessive_forms = 0;
-    for (const Entry* e : possessives) possessive_forms += !e->heading && ends_in_letter(e->spun) && ends_in_letter(e->original);
-    impl->phrases.reserve(impl->phrases.size() + possessive_forms);
-    for (const Entry* e : possessives) {
-      if (e->heading || !ends_in_letter(e->spun) || !ends_in_letter(e->original)) continue;
-      const std::string spun = e->spun + "'s";
-      if (impl->trie.find(detail::phrase_keys(spun)) != detail::kNoValue) continue;
-      add_phrase(impl->trie, impl->phrases, spun, e->original + "'s", *e, impl->domain_id(e->domain));
+    impl->phrases.reserve(impl->phrases.size() + possessives.size());
+    for (const Possessive& p : possessives) {
+      if (impl->trie.find(p.spun_keys) != detail::kNoValue) continue;
+      add_phrase(impl->trie, impl->phrases, p.spun_keys, p.original_keys, p.entry->original + "'s", *p.entry, p.domain);
     }
     impl->rule_filter.compile();
     detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing

@@ -31,6 +31,20 @@ Engine composing_engine() {
 // Two unambiguous restorations in the paragraph give the evidence composition needs.
 constexpr const char* kEvidence = "Pundits liked the spine chiller. ";
 
+// An engine of small dictionary files given as {name, text}; the name's extension says the
+// kind (.dict, .terms, .swaps).
+Engine engine_of(std::initializer_list<std::pair<const char*, const char*>> files) {
+  std::vector<Dictionary> dictionaries;
+  for (const auto& [name, text] : files) {
+    auto d = Dictionary::parse(text, name);
+    REQUIRE(d.ok());
+    dictionaries.push_back(d.value());
+  }
+  auto engine = Engine::create(dictionaries);
+  REQUIRE(engine.ok());
+  return engine.value();
+}
+
 }  // namespace
 
 TEST_CASE("a term nobody listed is composed from learned word swaps", "[compose]") {
@@ -136,123 +150,97 @@ TEST_CASE("a capitalised word may stay in a composed term but is never swapped",
 TEST_CASE("a spun phrase may stand for one word of a term", "[compose]") {
   // "wooded area" is the spinner's phrase for "forest"; "distinguishing proof" for
   // "identification" is listed and unambiguous, and the composed term keeps that reading.
-  auto dict = Dictionary::parse(
-      "irregular variable => random variable\n"
-      "wooded area => forest ; ambiguous\n"
-      "distinguishing proof => identification\n"
-      "illness control => disease control\n"
-      "pundits => critics\n"
-      "spine chiller => thriller\n",
-      "phrase.dict");
-  REQUIRE(dict.ok());
-  auto terms = Dictionary::parse("random forest\ndisease identification\n", "test.terms");
-  REQUIRE(terms.ok());
-  auto engine = Engine::create({dict.value(), terms.value()});
-  REQUIRE(engine.ok());
+  const Engine engine = engine_of({
+      {"phrase.dict", "irregular variable => random variable\n"
+       "wooded area => forest ; ambiguous\n"
+       "distinguishing proof => identification\n"
+       "illness control => disease control\n"
+       "pundits => critics\n"
+       "spine chiller => thriller\n"},
+      {"test.terms", "random forest\ndisease identification\n"}});
   const std::string evidence = kEvidence;
-  CHECK(engine.value().rewrite(evidence + "We trained an irregular wooded area.").text ==
+  CHECK(engine.rewrite(evidence + "We trained an irregular wooded area.").text ==
         "Critics liked the thriller. We trained a random forest.");
-  CHECK(engine.value().rewrite(evidence + "Irregular wooded areas work.").text ==
+  CHECK(engine.rewrite(evidence + "Irregular wooded areas work.").text ==
         "Critics liked the thriller. Random forests work.");
-  Result r = engine.value().rewrite(evidence + "We study illness distinguishing proof.");
+  Result r = engine.rewrite(evidence + "We study illness distinguishing proof.");
   CHECK(r.text == "Critics liked the thriller. We study disease identification.");
   REQUIRE(r.edits.size() == 3);
   CHECK(r.edits[2].kind == EditKind::kCompose);
   CHECK(r.edits[2].original == "illness distinguishing proof");
   // Without a term to form, the listed phrase alone is restored.
-  CHECK(engine.value().rewrite(evidence + "We study distinguishing proof.").text ==
+  CHECK(engine.rewrite(evidence + "We study distinguishing proof.").text ==
         "Critics liked the thriller. We study identification.");
 }
 
 TEST_CASE("a swapped last word that is itself a term word yields to a shorter term", "[compose]") {
   // "system" is a word of known terms: "profound learning system" is a spun "deep learning"
   // followed by a genuine "system", not a spun "deep learning network".
-  auto dict = Dictionary::parse(
-      "profound variable => deep variable\n"
-      "neural system => neural network\n"
-      "pundits => critics\n"
-      "spine chiller => thriller\n",
-      "weak.dict");
-  REQUIRE(dict.ok());
-  auto terms = Dictionary::parse("deep learning\ndeep learning network\nsystem theory\nconvolutional neural network\n", "test.terms");
-  REQUIRE(terms.ok());
-  auto engine = Engine::create({dict.value(), terms.value()});
-  REQUIRE(engine.ok());
+  const Engine engine = engine_of({
+      {"weak.dict", "profound variable => deep variable\n"
+       "neural system => neural network\n"
+       "pundits => critics\n"
+       "spine chiller => thriller\n"},
+      {"test.terms", "deep learning\ndeep learning network\nsystem theory\nconvolutional neural network\n"}});
   const std::string evidence = kEvidence;
-  CHECK(engine.value().rewrite(evidence + "We built a profound learning system.").text ==
+  CHECK(engine.rewrite(evidence + "We built a profound learning system.").text ==
         "Critics liked the thriller. We built a deep learning system.");
   // With no shorter rival the weak reading stands.
-  Result r = engine.value().rewrite(evidence + "A convolutional neural system learns.");
+  Result r = engine.rewrite(evidence + "A convolutional neural system learns.");
   CHECK(r.text == "Critics liked the thriller. A convolutional neural network learns.");
   CHECK(r.edits.back().kind == EditKind::kCompose);
 }
 
 TEST_CASE("words that as written begin a longer known term are left alone", "[compose]") {
-  auto dict = Dictionary::parse(
-      "programming language => software language\n"  // teaches the swap programming -> software
-      "PC programming => computer software\n"
-      "pundits => critics\n"
-      "spine chiller => thriller\n",
-      "written.dict");
-  REQUIRE(dict.ok());
-  auto terms = Dictionary::parse("application software\napplication programming interface\n", "test.terms");
-  REQUIRE(terms.ok());
-  auto engine = Engine::create({dict.value(), terms.value()});
-  REQUIRE(engine.ok());
+  const Engine engine = engine_of({
+      {"written.dict", "programming language => software language\n"  // teaches the swap programming -> software
+       "PC programming => computer software\n"
+       "pundits => critics\n"
+       "spine chiller => thriller\n"},
+      {"test.terms", "application software\napplication programming interface\n"}});
   const std::string evidence = kEvidence;
-  CHECK(engine.value().rewrite(evidence + "Call the application programming interface.").text ==
+  CHECK(engine.rewrite(evidence + "Call the application programming interface.").text ==
         "Critics liked the thriller. Call the application programming interface.");
-  CHECK(engine.value().rewrite(evidence + "Call the application programming interfaces.").text ==
+  CHECK(engine.rewrite(evidence + "Call the application programming interfaces.").text ==
         "Critics liked the thriller. Call the application programming interfaces.");
   // Without the longer term following, the swap applies.
-  CHECK(engine.value().rewrite(evidence + "Buy the application programming now.").text ==
+  CHECK(engine.rewrite(evidence + "Buy the application programming now.").text ==
         "Critics liked the thriller. Buy the application software now.");
 }
 
 TEST_CASE("two terms equally reachable are a guess: nothing is composed", "[compose]") {
-  auto dict = Dictionary::parse(
-      "pundits => critics\n"
-      "spine chiller => thriller\n",
-      "tie.dict");
-  auto swaps = Dictionary::parse("cleansing => purification\ncleansing => filtration\nventure => project\n",
-                                 "tie.swaps");
-  auto terms = Dictionary::parse("water purification\nwater filtration\nwater project\nclean water project\n",
-                                 "tie.terms");
-  REQUIRE((dict.ok() && swaps.ok() && terms.ok()));
-  auto engine = Engine::create({dict.value(), swaps.value(), terms.value()});
-  REQUIRE(engine.ok());
+  const Engine engine = engine_of({
+      {"tie.dict", "pundits => critics\n"
+       "spine chiller => thriller\n"},
+      {"tie.swaps", "cleansing => purification\ncleansing => filtration\nventure => project\n"},
+      {"tie.terms", "water purification\nwater filtration\nwater project\nclean water project\n"}});
   const std::string evidence = kEvidence;
-  CHECK(engine.value().rewrite(evidence + "She worked on water cleansing.").text ==
+  CHECK(engine.rewrite(evidence + "She worked on water cleansing.").text ==
         "Critics liked the thriller. She worked on water cleansing.");
   // One reachable term: composed.
-  CHECK(engine.value().rewrite(evidence + "She worked on water ventures.").text ==
+  CHECK(engine.rewrite(evidence + "She worked on water ventures.").text ==
         "Critics liked the thriller. She worked on water projects.");
 }
 
 TEST_CASE("hyphenated words in swap lists are walked as phrases", "[compose]") {
-  auto dict = Dictionary::parse("pundits => critics\nspine chiller => thriller\n", "hyphen.dict");
-  auto swaps = Dictionary::parse("man-made => artificial\nfar-flung => remote\nsplit => multi-class\n", "hyphen.swaps");
-  auto terms = Dictionary::parse("artificial intelligence\nremote sensing\nmulti-class problem\n",
-                                 "hyphen.terms");
-  REQUIRE((dict.ok() && swaps.ok() && terms.ok()));
-  auto engine = Engine::create({dict.value(), swaps.value(), terms.value()});
-  REQUIRE(engine.ok());
+  const Engine engine = engine_of({
+      {"hyphen.dict", "pundits => critics\nspine chiller => thriller\n"},
+      {"hyphen.swaps", "man-made => artificial\nfar-flung => remote\nsplit => multi-class\n"},
+      {"hyphen.terms", "artificial intelligence\nremote sensing\nmulti-class problem\n"}});
   const std::string evidence = kEvidence;
-  CHECK(engine.value().rewrite(evidence + "They use man-made intelligence and far-flung sensing.").text ==
+  CHECK(engine.rewrite(evidence + "They use man-made intelligence and far-flung sensing.").text ==
         "Critics liked the thriller. They use artificial intelligence and remote sensing.");
-  CHECK(engine.value().rewrite(evidence + "A split problem.").text == "Critics liked the thriller. A multi-class problem.");
+  CHECK(engine.rewrite(evidence + "A split problem.").text == "Critics liked the thriller. A multi-class problem.");
 }
 
 TEST_CASE("a composition never starts inside a multi-word name", "[compose]") {
-  auto dict = Dictionary::parse("pundits => critics\nspine chiller => thriller\n", "name.dict");
-  auto swaps = Dictionary::parse("producing => generation\n", "name.swaps");
-  auto terms = Dictionary::parse("block generation\n", "name.terms");
-  REQUIRE((dict.ok() && swaps.ok() && terms.ok()));
-  auto engine = Engine::create({dict.value(), swaps.value(), terms.value()});
-  REQUIRE(engine.ok());
+  const Engine engine = engine_of({
+      {"name.dict", "pundits => critics\nspine chiller => thriller\n"},
+      {"name.swaps", "producing => generation\n"},
+      {"name.terms", "block generation\n"}});
   const std::string evidence = kEvidence;
-  CHECK(engine.value().rewrite(evidence + "It was written by Ann Lee, with Bill Block producing.").text ==
+  CHECK(engine.rewrite(evidence + "It was written by Ann Lee, with Bill Block producing.").text ==
         "Critics liked the thriller. It was written by Ann Lee, with Bill Block producing.");
-  CHECK(engine.value().rewrite(evidence + "The chain needs block producing.").text ==
+  CHECK(engine.rewrite(evidence + "The chain needs block producing.").text ==
         "Critics liked the thriller. The chain needs block generation.");
 }
