@@ -138,19 +138,32 @@ void TermComposer::learn_lists(const Dictionary& dictionary) {
   }
 }
 
-bool TermComposer::is_term(std::span<const std::string> keys, std::size_t len, std::string_view last) const {
+void TermComposer::finish() {
+  phrase_swap_ids_.clear();
+  phrase_swap_ids_.reserve(phrase_swaps_.size());
+  for (const auto& originals : phrase_swaps_) {
+    auto& ids = phrase_swap_ids_.emplace_back();
+    for (const std::vector<std::string>& original : originals) {
+      auto& words = ids.emplace_back();
+      for (const std::string& w : original) words.push_back(term_trie_.word_id(w));
+    }
+  }
+}
+
+bool TermComposer::is_term(const Words& words, std::size_t first, std::size_t len, std::uint32_t last) const {
   std::uint32_t node = PhraseTrie::root();
   for (std::size_t k = 0; k < len; ++k) {
-    const std::uint32_t id = term_trie_.word_id(k + 1 == len ? last : std::string_view(keys[k]));
+    const std::uint32_t id = k + 1 == len ? last : words.written[(*words.of_token)[first + k]].word;
     if (id == kNoWord || (node = term_trie_.child(node, id)) == kNoNode) return false;
   }
   return term_trie_.value(node) != kNoValue;
 }
 
-bool TermComposer::written_term(std::span<const std::string> keys, std::size_t len) const {
-  if (is_term(keys, len, keys[len - 1])) return true;
-  for (const std::string& singular : singulars(keys[len - 1]))
-    if (is_term(keys, len, singular)) return true;
+bool TermComposer::written_term(const Words& words, std::size_t first, std::size_t len) const {
+  const Words::Written& last = words.written[(*words.of_token)[first + len - 1]];
+  if (is_term(words, first, len, last.word)) return true;
+  for (std::uint32_t singular : last.singulars)
+    if (singular != kNoWord && is_term(words, first, len, singular)) return true;
   return false;
 }
 
@@ -161,7 +174,7 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   w.first.push_back(0);
   auto add = [&](std::string_view word, bool plural, bool swapped) {
     const std::uint32_t id = term_trie_.word_id(word);
-    if (id != kNoWord) w.steps.push_back(Words::Step{id, plural, swapped});
+    if (id != kNoWord) w.steps.push_back(Words::Step{id, plural, swapped, term_trie_.child(PhraseTrie::root(), id)});
   };
   for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
     const std::string& key = doc.key(d);
@@ -182,7 +195,7 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
     }
     bool starts = false;
     for (std::size_t k = w.first.back(); k < w.steps.size() && !starts; ++k)
-      starts = term_trie_.child(PhraseTrie::root(), w.steps[k].word) != kNoNode;
+      starts = w.steps[k].root_child != kNoNode;
     // Or a spun phrase (for a few words of a term) may begin with the word or its singular.
     auto begins_phrase = [&](std::string_view word) {
       const std::uint32_t id = phrase_swap_trie_.word_id(word);
@@ -192,13 +205,51 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
     for (const std::string& singular : singulars(key)) starts = starts || begins_phrase(singular);
     w.starts.push_back(starts);
     w.first.push_back(static_cast<std::uint32_t>(w.steps.size()));
+    Words::Written written{term_trie_.word_id(key), {kNoWord, kNoWord, kNoWord}};
+    const std::vector<std::string> key_singulars = singulars(key);
+    for (std::size_t k = 0; k < key_singulars.size() && k < written.singulars.size(); ++k)
+      written.singulars[k] = term_trie_.word_id(key_singulars[k]);
+    w.written.push_back(written);
   }
+  // The spun phrases at each token, found once per document ("wooded area" -> "forest"; the
+  // last word may be a plural: "wooded areas" -> "forests"). find() keeps those that end
+  // within its run.
+  struct PhraseIds {
+    std::uint32_t word;
+    std::array<std::uint32_t, 3> singulars;
+  };
+  std::vector<PhraseIds> phrase_ids(doc.distinct());
+  for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
+    const std::vector<std::string> key_singulars = singulars(doc.key(d));
+    phrase_ids[d] = PhraseIds{phrase_swap_trie_.word_id(doc.key(d)), {kNoWord, kNoWord, kNoWord}};
+    for (std::size_t k = 0; k < key_singulars.size() && k < 3; ++k)
+      phrase_ids[d].singulars[k] = phrase_swap_trie_.word_id(key_singulars[k]);
+  }
+  const std::size_t n = doc.of_token.size();
+  w.span_first.reserve(n + 1);
+  for (std::size_t t = 0; t < n; ++t) {
+    w.span_first.push_back(static_cast<std::uint32_t>(w.spans.size()));
+    std::uint32_t node = PhraseTrie::root();
+    for (std::size_t j = t; j < n && j - t < kMaxTokens; ++j) {
+      const PhraseIds& ids = phrase_ids[doc.of_token[j]];
+      for (std::uint32_t sid : ids.singulars) {
+        const std::uint32_t snode = sid == kNoWord ? kNoNode : phrase_swap_trie_.child(node, sid);
+        if (snode != kNoNode && phrase_swap_trie_.value(snode) != kNoValue)
+          w.spans.push_back(Words::PhraseSpan{static_cast<std::uint32_t>(j + 1),
+                                              static_cast<std::uint32_t>(phrase_swap_trie_.value(snode)), true});
+      }
+      if (ids.word == kNoWord || (node = phrase_swap_trie_.child(node, ids.word)) == kNoNode) break;
+      if (phrase_swap_trie_.value(node) != kNoValue)
+        w.spans.push_back(Words::PhraseSpan{static_cast<std::uint32_t>(j + 1),
+                                            static_cast<std::uint32_t>(phrase_swap_trie_.value(node)), false});
+    }
+  }
+  w.span_first.push_back(static_cast<std::uint32_t>(w.spans.size()));
   return w;
 }
 
 std::optional<TermComposer::Found> TermComposer::find(const Words& words, const std::vector<Token>& tokens,
-                                                      const std::vector<std::string>& all_keys, std::size_t first,
-                                                      const std::vector<bool>& blocked) const {
+                                                      std::size_t first, const std::vector<bool>& blocked) const {
   if (first >= tokens.size() || !tokens[first].is_word || blocked[first]) return std::nullopt;
   // A word that leads nowhere from the root starts no term (the walk below would find nothing).
   const std::uint32_t d0 = (*words.of_token)[first];
@@ -208,7 +259,8 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
          tokens[limit].paragraph == tokens[first].paragraph)
     ++limit;
   if (limit - first < 2) return std::nullopt;
-  const std::span<const std::string> keys(all_keys.data() + first, limit - first);
+  const std::size_t size = limit - first;  // the run's tokens: positions 0 .. size-1 below
+  auto distinct = [&](std::size_t k) { return (*words.of_token)[first + k]; };
 
   // Walk the term trie with, at each position, the word itself or what it may have been; the
   // last word may also be a plural whose singular (or its original) continues the term.
@@ -225,7 +277,7 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
   // ("deep learning system"). "neural organization" -> "neural network" has no rival.
   auto offer = [&](std::size_t len, std::int32_t v, bool plural, std::uint32_t mask) {
     const bool tail_swapped = mask >> (len - 1) & 1u;
-    Best& slot = tail_swapped && term_trie_.word_id(keys[len - 1]) != kNoWord ? weak : best;
+    Best& slot = tail_swapped && words.written[distinct(len - 1)].word != kNoWord ? weak : best;
     if (len > slot.len) {
       slot = Best{len, v, plural, mask};
     } else if (len == slot.len && v != slot.term &&
@@ -237,66 +289,40 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
     }
   };
   auto word_count = [&](std::size_t len) {
-    std::size_t words = 0;
-    for (std::size_t k = 0; k < len; ++k) words += tokens[first + k].is_word;
-    return words;
-  };
-  // The spun phrases starting at a position ("wooded area" -> "forest"; the last word may be a
-  // plural: "wooded areas" -> "forests"), looked up once per position the walk reaches rather
-  // than at every step that reaches it.
-  struct PhraseSpan {
-    std::size_t end;
-    std::int32_t swaps;  // index in phrase_swaps_
-    bool plural;
-  };
-  std::vector<std::vector<PhraseSpan>> phrase_spans(keys.size());
-  std::vector<bool> spans_known(keys.size(), false);
-  auto spans_at = [&](std::size_t k) -> const std::vector<PhraseSpan>& {
-    if (spans_known[k]) return phrase_spans[k];
-    spans_known[k] = true;
-    std::uint32_t pnode = PhraseTrie::root();
-    for (std::size_t j = k; j < keys.size(); ++j) {
-      for (const std::string& singular : singulars(keys[j])) {
-        const std::uint32_t sid = phrase_swap_trie_.word_id(singular);
-        const std::uint32_t snode = sid == kNoWord ? kNoNode : phrase_swap_trie_.child(pnode, sid);
-        if (snode != kNoNode && phrase_swap_trie_.value(snode) != kNoValue)
-          phrase_spans[k].push_back(PhraseSpan{j + 1, phrase_swap_trie_.value(snode), true});
-      }
-      const std::uint32_t id = phrase_swap_trie_.word_id(keys[j]);
-      if (id == kNoWord || (pnode = phrase_swap_trie_.child(pnode, id)) == kNoNode) break;
-      if (phrase_swap_trie_.value(pnode) != kNoValue)
-        phrase_spans[k].push_back(PhraseSpan{j + 1, phrase_swap_trie_.value(pnode), false});
-    }
-    return phrase_spans[k];
+    std::size_t count = 0;
+    for (std::size_t k = 0; k < len; ++k) count += tokens[first + k].is_word;
+    return count;
   };
   // `swapped` has bit k set when the path swapped the word at position k.
   auto walk = [&](auto& self, std::size_t k, std::uint32_t node, std::uint32_t swapped_mask) -> void {
-    if (k == keys.size()) return;
+    if (k == size) return;
     // Tokens k..end-1 stand for the original words: follow them all through the term trie.
-    auto step_phrase = [&](const std::vector<std::string>& original, std::size_t end, bool plural) {
+    auto step_phrase = [&](const std::vector<std::uint32_t>& original, std::size_t end, bool plural) {
       std::uint32_t child = node;
-      for (const std::string& w : original) {
-        const std::uint32_t id = term_trie_.word_id(w);
+      for (std::uint32_t id : original)
         if (id == kNoWord || (child = term_trie_.child(child, id)) == kNoNode) return;
-      }
       std::uint32_t mask = swapped_mask;
       for (std::size_t b = k; b < end; ++b) mask |= 1u << b;
       if (!plural) self(self, end, child, mask);
       const std::int32_t v = term_trie_.value(child);
       if (v == kNoValue || !tokens[first + end - 1].is_word || word_count(end) < 2) return;
-      if (is_term(keys, end, keys[end - 1])) return;
+      if (is_term(words, first, end, words.written[distinct(end - 1)].word)) return;
       offer(end, v, plural, mask);
     };
-    // A spun phrase standing for one to three words of the term.
-    for (const PhraseSpan& span : spans_at(k))
-      for (const std::vector<std::string>& original : phrase_swaps_[static_cast<std::size_t>(span.swaps)])
-        step_phrase(original, span.end, span.plural);
+    // A spun phrase standing for one to three words of the term (only those ending in the run).
+    for (std::uint32_t p = words.span_first[first + k]; p < words.span_first[first + k + 1]; ++p) {
+      const Words::PhraseSpan& span = words.spans[p];
+      if (span.end > limit) continue;
+      for (const std::vector<std::uint32_t>& original : phrase_swap_ids_[span.swaps])
+        step_phrase(original, span.end - first, span.plural);
+    }
     // The word as written and in American spelling, their singulars, and what a spinner may
     // have swapped them for: listed once per distinct word by prepare(), in this order.
-    const std::uint32_t d = (*words.of_token)[first + k];
+    const std::uint32_t d = distinct(k);
     for (std::uint32_t s = words.first[d]; s < words.first[d + 1]; ++s) {
       const Words::Step& step = words.steps[s];
-      const std::uint32_t child = term_trie_.child(node, step.word);
+      // Every walk starts at the root: the first step's child was found once per word.
+      const std::uint32_t child = k == 0 ? step.root_child : term_trie_.child(node, step.word);
       if (child == kNoNode) continue;
       const std::uint32_t mask = swapped_mask | (step.swapped ? 1u << k : 0u);
       const bool now_changed = mask != 0;
@@ -304,7 +330,7 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
       const std::int32_t v = term_trie_.value(child);
       if (v == kNoValue || !now_changed || !tokens[first + k].is_word || word_count(k + 1) < 2) continue;
       // A run that is itself a known term is genuine: leave it.
-      if (written_term(keys, k + 1)) continue;
+      if (written_term(words, first, k + 1)) continue;
       offer(k + 1, v, step.plural, mask);
     }
   };
@@ -317,9 +343,9 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
   // interface"): they are genuine, whatever a swap could make of their first words
   // ("application software").
   std::uint32_t node = PhraseTrie::root();
-  for (std::size_t k = 0; k < keys.size(); ++k) {
-    if (k + 1 >= best.len && written_term(keys, k + 1)) return std::nullopt;
-    const std::uint32_t id = term_trie_.word_id(keys[k]);
+  for (std::size_t k = 0; k < size; ++k) {
+    if (k + 1 >= best.len && written_term(words, first, k + 1)) return std::nullopt;
+    const std::uint32_t id = words.written[distinct(k)].word;
     if (id == kNoWord || (node = term_trie_.child(node, id)) == kNoNode) break;
   }
   const TermInfo& t = terms_[static_cast<std::size_t>(best.term)];

@@ -8,7 +8,9 @@
 // its words back forms a known term and the run itself is not one.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -56,11 +58,29 @@ class TermComposer {
       std::uint32_t word;  // term-trie word id
       bool plural;         // a singular of the key (only the last word of a term may be one)
       bool swapped;        // what a spinner may have swapped the key for
+      std::uint32_t root_child;  // the term-trie node `word` leads to from the root, or kNoNode
+    };
+    // A distinct key's term-trie ids: as written and of its singulars (kNoWord pads), for
+    // telling whether a run as written is itself a known term.
+    struct Written {
+      std::uint32_t word;
+      std::array<std::uint32_t, 3> singulars;
+    };
+    // A spun phrase of the document standing for words of a term ("wooded area" -> "forest"):
+    // it covers tokens up to `end` (exclusive); `plural` when its last word was a plural.
+    struct PhraseSpan {
+      std::uint32_t end;
+      std::uint32_t swaps;  // index of its originals in TermComposer::phrase_swaps_
+      bool plural;
     };
     const std::vector<std::uint32_t>* of_token;  // token -> distinct key (DocumentWords)
     std::vector<std::uint32_t> first;  // distinct key k's steps: steps[first[k], first[k + 1])
     std::vector<Step> steps;
     std::vector<bool> starts;  // by distinct key: some step leads from the trie's root (a term may start)
+    std::vector<Written> written;  // by distinct key
+    // By token t: the phrase spans starting there are spans[span_first[t], span_first[t + 1]).
+    std::vector<std::uint32_t> span_first;
+    std::vector<PhraseSpan> spans;
   };
   Words prepare(const DocumentWords& words) const;
 
@@ -70,12 +90,14 @@ class TermComposer {
     std::string source;  // where the term comes from ("file:line")
     std::uint32_t swapped = 0;  // bit k: the word at first + k was swapped (not kept as written)
   };
-  // The longest composed restoration of a run starting at token `first`, if any. `keys` are the
-  // tokens' folded keys (fold_key). Tokens marked in `blocked` (inside other restorations) take
-  // no part.
-  std::optional<Found> find(const Words& words, const std::vector<Token>& tokens,
-                            const std::vector<std::string>& keys, std::size_t first,
+  // The longest composed restoration of a run starting at token `first`, if any. Tokens marked
+  // in `blocked` (inside other restorations) take no part.
+  std::optional<Found> find(const Words& words, const std::vector<Token>& tokens, std::size_t first,
                             const std::vector<bool>& blocked) const;
+
+  // Called once all entries and lists are learned, before prepare(): resolves the phrase
+  // swaps' original words to term-trie ids.
+  void finish();
 
   bool empty() const { return swaps_.empty() || terms_.empty(); }
   // Whether the word (a folded key) occurs in some known term as written.
@@ -89,10 +111,12 @@ class TermComposer {
   void add_swap(const std::string& spun, const std::string& original);
   void add_term(const std::string& display, const std::string& source);
   void add_term(const std::string& display, const std::string& source, const std::vector<std::string>& keys);
-  // Whether keys[0..len) (the last one possibly singularised) is itself a known term.
-  bool is_term(std::span<const std::string> keys, std::size_t len, std::string_view last) const;
-  // Whether keys[0..len) as written, or with its last word singular, is a known term.
-  bool written_term(std::span<const std::string> keys, std::size_t len) const;
+  // Whether the tokens [first, first + len), the last one read as term-trie word `last`, are
+  // a known term.
+  bool is_term(const Words& words, std::size_t first, std::size_t len, std::uint32_t last) const;
+  // Whether the tokens [first, first + len) as written, or with the last word singular, are a
+  // known term.
+  bool written_term(const Words& words, std::size_t first, std::size_t len) const;
 
   struct TermInfo {
     std::string display;
@@ -105,6 +129,7 @@ class TermComposer {
   // back as several.
   PhraseTrie phrase_swap_trie_;                                  // spun keys -> index in phrase_swaps_
   std::vector<std::vector<std::vector<std::string>>> phrase_swaps_;  // originals, each as keys
+  std::vector<std::vector<std::vector<std::uint32_t>>> phrase_swap_ids_;  // the same as term-trie ids (finish())
   void add_phrase_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original);
   PhraseTrie term_trie_;                                             // term keys -> index in terms_
   std::vector<TermInfo> terms_;

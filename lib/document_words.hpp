@@ -15,12 +15,12 @@
 namespace despin::detail {
 
 struct DocumentWords {
-  std::vector<std::string> keys;        // by token: fold_key of its text
   std::vector<std::uint32_t> of_token;  // by token: its distinct key's number
-  std::vector<std::uint32_t> first;     // by distinct key: the first token with that key
+  std::vector<std::string> keys;        // by distinct key: fold_key of its tokens' text
 
-  std::size_t distinct() const { return first.size(); }
-  const std::string& key(std::uint32_t word) const { return keys[first[word]]; }
+  std::size_t distinct() const { return keys.size(); }
+  const std::string& key(std::uint32_t word) const { return keys[word]; }
+  const std::string& key_of_token(std::size_t token) const { return keys[of_token[token]]; }
 };
 
 DocumentWords fold_words(std::string_view text, const std::vector<Token>& tokens);

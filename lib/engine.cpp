@@ -280,6 +280,7 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
       if (impl->trie.find(p.spun_keys) != detail::kNoValue) continue;
       add_phrase(impl->trie, impl->phrases, p.spun_keys, p.original_keys, p.entry->original + "'s", *p.entry, p.domain);
     }
+    impl->composer.finish();
     impl->rule_filter.compile();
     detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing
   } catch (const std::exception& ex) {
@@ -457,15 +458,14 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
     std::string original;
     const Replacement* teacher;
   };
-  const std::vector<std::string>& keys = words.keys;
   std::unordered_map<std::string, Learned> learned;
   // The same phrase is restored many times in a long document: its keys are split once.
   std::unordered_map<const Replacement*, std::vector<std::string>> original_keys;
   for (const Match& m : matches) {
     // Only listed, unambiguous phrases teach: they are the evidence we trust.
     if (m.last - m.first < 2 || m.kind != EditKind::kPhrase || m.replacement->ambiguous) continue;
-    const std::vector<std::string> spun_keys(keys.begin() + static_cast<std::ptrdiff_t>(m.first),
-                                             keys.begin() + static_cast<std::ptrdiff_t>(m.last));
+    std::vector<std::string> spun_keys;
+    for (std::size_t i = m.first; i < m.last; ++i) spun_keys.push_back(words.key_of_token(i));
     auto [known, added] = original_keys.try_emplace(m.replacement);
     if (added) known->second = detail::phrase_keys(m.replacement->text);
     // Only a phrase that differs in one word teaches: "film industry numbers" -> "box office
@@ -545,7 +545,6 @@ Result Engine::Impl::rewrite(std::string_view text) const {
 
   // Keys folded once, each distinct key looked up in the trie once.
   const detail::DocumentWords words = detail::fold_words(text, tokens);
-  const std::vector<std::string>& keys = words.keys;
   std::vector<std::uint32_t> trie_ids(words.distinct()), trie_starts(words.distinct());
   for (std::uint32_t d = 0; d < words.distinct(); ++d) {
     trie_ids[d] = trie.word_id(words.key(d));
@@ -623,7 +622,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     for (std::size_t i = 0; i < n; ++i) {
       if (!ambiguous_ok[tokens[i].paragraph] || taken[i]) continue;
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
-      auto found = composer.find(composable, tokens, keys, i, taken);
+      auto found = composer.find(composable, tokens, i, taken);
       if (!found) continue;
       // A capitalised word inside a sentence belongs to a name ("American psychological ..."):
       // it may stay in a composed term ("Euclidean separation" -> "Euclidean distance") but is
@@ -695,7 +694,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     if (options.fix_articles && m.first > 0 && !covered[m.first - 1] && !tokens[m.first].line_break_before) {
       const detail::Token& art = tokens[m.first - 1];
       std::string_view art_text = text.substr(art.begin, art.end - art.begin);
-      const std::string& key = keys[m.first - 1];
+      const std::string& key = words.key_of_token(m.first - 1);
       bool known = false;
       const bool an = detail::takes_an(replacement, &known);
       if (known && (key == "a" || key == "an") && (key == "an") != an) {
