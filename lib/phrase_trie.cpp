@@ -12,6 +12,8 @@ std::uint32_t PhraseTrie::word_id(std::string_view key) const {
 
 std::uint32_t PhraseTrie::EdgeMap::find(std::uint64_t key) const {
   if (key == kEmpty) return kNoNode;
+  const std::size_t b = bit(key);
+  if ((present_[b >> 6] >> (b & 63) & 1u) == 0) return kNoNode;
   const std::size_t mask = keys_.size() - 1;
   for (std::size_t i = slot(key);; i = (i + 1) & mask) {
     if (keys_[i] == key) return values_[i];
@@ -27,6 +29,8 @@ std::pair<std::uint32_t, bool> PhraseTrie::EdgeMap::emplace(std::uint64_t key, s
     if (keys_[i] == kEmpty) {
       keys_[i] = key;
       values_[i] = value;
+      const std::size_t b = bit(key);
+      present_[b >> 6] |= std::uint64_t{1} << (b & 63);
       ++size_;
       return {value, true};
     }
@@ -38,6 +42,7 @@ void PhraseTrie::EdgeMap::grow() {
   std::vector<std::uint32_t> old_values = std::move(values_);
   keys_.assign(old_keys.size() * 2, kEmpty);
   values_.assign(old_keys.size() * 2, 0);
+  present_.assign(old_keys.size() * 2 * 4 / 64, 0);
   --shift_;
   size_ = 0;
   for (std::size_t i = 0; i < old_keys.size(); ++i)

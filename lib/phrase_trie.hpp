@@ -53,9 +53,14 @@ class PhraseTrie {
    private:
     static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
     std::size_t slot(std::uint64_t key) const { return (key * 0x9E3779B97F4A7C15ull) >> shift_; }
+    // Four bits per slot of the table, one set for every key present: most lookups (a word that
+    // continues no phrase) are answered by this bitmap, 8 times smaller than the table, which
+    // with a large dictionary stays in the CPU's cache when the table does not.
+    std::size_t bit(std::uint64_t key) const { return (key * 0xC2B2AE3D27D4EB4Full) >> (shift_ - 2); }
     void grow();
     std::vector<std::uint64_t> keys_ = std::vector<std::uint64_t>(16, kEmpty);
     std::vector<std::uint32_t> values_ = std::vector<std::uint32_t>(16, 0);
+    std::vector<std::uint64_t> present_ = std::vector<std::uint64_t>(1, 0);  // capacity x 4 bits
     unsigned shift_ = 60;  // 64 - log2(capacity)
     std::size_t size_ = 0;
   };
