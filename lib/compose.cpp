@@ -138,7 +138,32 @@ void TermComposer::learn_lists(const Dictionary& dictionary) {
   }
 }
 
+const TermComposer::KnownWord* TermComposer::known_word(std::string_view key) const {
+  auto it = known_words_.find(key);
+  return it == known_words_.end() ? nullptr : &it->second;
+}
+
 void TermComposer::finish() {
+  known_words_.clear();
+  auto trie_word = [&](std::string_view w) {
+    const std::uint32_t id = term_trie_.word_id(w);
+    return TrieWord{id, id == kNoWord ? kNoNode : term_trie_.child(PhraseTrie::root(), id)};
+  };
+  auto know = [&](const std::string& w) -> KnownWord& {
+    auto [it, added] = known_words_.try_emplace(w);
+    if (added) {
+      it->second.term = trie_word(w);
+      it->second.phrase_word = phrase_swap_trie_.word_id(w);
+    }
+    return it->second;
+  };
+  for (const auto& [spun, originals] : swaps_) {
+    KnownWord& k = know(spun);
+    for (const std::string& o : originals)
+      if (const TrieWord t = trie_word(o); t.id != kNoWord) k.swapped_from.push_back(t);
+  }
+  term_trie_.for_each_word([&](const std::string& w) { know(w); });
+  phrase_swap_trie_.for_each_word([&](const std::string& w) { know(w); });
   phrase_swap_ids_.clear();
   phrase_swap_ids_.reserve(phrase_swaps_.size());
   for (const auto& originals : phrase_swaps_) {
@@ -172,59 +197,57 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   w.of_token = &doc.of_token;
   w.first.reserve(doc.distinct() + 1);
   w.first.push_back(0);
-  auto add = [&](std::string_view word, bool plural, bool swapped) {
-    const std::uint32_t id = term_trie_.word_id(word);
-    if (id != kNoWord) w.steps.push_back(Words::Step{id, plural, swapped, term_trie_.child(PhraseTrie::root(), id)});
+  auto add = [&](const TrieWord& t, bool plural, bool swapped) {
+    if (t.id != kNoWord) w.steps.push_back(Words::Step{t.id, plural, swapped, t.root_child});
   };
-  for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
-    const std::string& key = doc.key(d);
-    // The word as written and in American spelling (the term lists' spelling: a British
-    // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
-    // change alone is not a restoration.
-    const std::string american = american_spelling(key);
-    for (const std::string* form : {&key, &american}) {
-      if (form->empty() || (form == &american && american == key)) continue;
-      add(*form, false, false);
-      if (auto s = swaps_.find(*form); s != swaps_.end())
-        for (const std::string& o : s->second) add(o, false, true);
-      for (const std::string& singular : singulars(*form)) {
-        add(singular, true, false);
-        if (auto s = swaps_.find(singular); s != swaps_.end())
-          for (const std::string& o : s->second) add(o, true, true);
-      }
-    }
-    bool starts = false;
-    for (std::size_t k = w.first.back(); k < w.steps.size() && !starts; ++k)
-      starts = w.steps[k].root_child != kNoNode;
-    // Or a spun phrase (for a few words of a term) may begin with the word or its singular.
-    auto begins_phrase = [&](std::string_view word) {
-      const std::uint32_t id = phrase_swap_trie_.word_id(word);
-      return id != kNoWord && phrase_swap_trie_.child(PhraseTrie::root(), id) != kNoNode;
-    };
-    starts = starts || begins_phrase(key);
-    for (const std::string& singular : singulars(key)) starts = starts || begins_phrase(singular);
-    w.starts.push_back(starts);
-    w.first.push_back(static_cast<std::uint32_t>(w.steps.size()));
-    Words::Written written{term_trie_.word_id(key), {kNoWord, kNoWord, kNoWord}};
-    const std::vector<std::string> key_singulars = singulars(key);
-    for (std::size_t k = 0; k < key_singulars.size() && k < written.singulars.size(); ++k)
-      written.singulars[k] = term_trie_.word_id(key_singulars[k]);
-    w.written.push_back(written);
-  }
-  // The spun phrases at each token, found once per document ("wooded area" -> "forest"; the
-  // last word may be a plural: "wooded areas" -> "forests"). find() keeps those that end
-  // within its run.
+  // By distinct key: its phrase-swap-trie id and those of its singulars (for the spans below).
   struct PhraseIds {
     std::uint32_t word;
     std::array<std::uint32_t, 3> singulars;
   };
   std::vector<PhraseIds> phrase_ids(doc.distinct());
   for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
-    const std::vector<std::string> key_singulars = singulars(doc.key(d));
-    phrase_ids[d] = PhraseIds{phrase_swap_trie_.word_id(doc.key(d)), {kNoWord, kNoWord, kNoWord}};
-    for (std::size_t k = 0; k < key_singulars.size() && k < 3; ++k)
-      phrase_ids[d].singulars[k] = phrase_swap_trie_.word_id(key_singulars[k]);
+    const std::string& key = doc.key(d);
+    // The word as written and in American spelling (the term lists' spelling: a British
+    // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
+    // change alone is not a restoration.
+    const std::string american = american_spelling(key);
+    const std::vector<std::string> key_singulars = singulars(key);
+    Words::Written written{kNoWord, {kNoWord, kNoWord, kNoWord}};
+    PhraseIds phrase{kNoWord, {kNoWord, kNoWord, kNoWord}};
+    for (const std::string* form : {&key, &american}) {
+      if (form->empty() || (form == &american && american == key)) continue;
+      const std::vector<std::string> form_singulars = form == &key ? key_singulars : singulars(*form);
+      if (const KnownWord* known = known_word(*form)) {
+        add(known->term, false, false);
+        for (const TrieWord& o : known->swapped_from) add(o, false, true);
+        if (form == &key) written.word = known->term.id, phrase.word = known->phrase_word;
+      }
+      for (std::size_t k = 0; k < form_singulars.size(); ++k) {
+        const KnownWord* known = known_word(form_singulars[k]);
+        if (known == nullptr) continue;
+        add(known->term, true, false);
+        for (const TrieWord& o : known->swapped_from) add(o, true, true);
+        if (form == &key && k < 3) written.singulars[k] = known->term.id, phrase.singulars[k] = known->phrase_word;
+      }
+    }
+    bool starts = false;
+    for (std::size_t k = w.first.back(); k < w.steps.size() && !starts; ++k)
+      starts = w.steps[k].root_child != kNoNode;
+    // Or a spun phrase (for a few words of a term) may begin with the word or its singular.
+    auto begins_phrase = [&](std::uint32_t id) {
+      return id != kNoWord && phrase_swap_trie_.child(PhraseTrie::root(), id) != kNoNode;
+    };
+    starts = starts || begins_phrase(phrase.word);
+    for (std::uint32_t id : phrase.singulars) starts = starts || begins_phrase(id);
+    w.starts.push_back(starts);
+    w.first.push_back(static_cast<std::uint32_t>(w.steps.size()));
+    w.written.push_back(written);
+    phrase_ids[d] = phrase;
   }
+  // The spun phrases at each token, found once per document ("wooded area" -> "forest"; the
+  // last word may be a plural: "wooded areas" -> "forests"). find() keeps those that end
+  // within its run.
   const std::size_t n = doc.of_token.size();
   w.span_first.reserve(n + 1);
   for (std::size_t t = 0; t < n; ++t) {

@@ -130,6 +130,24 @@ class TermComposer {
   PhraseTrie phrase_swap_trie_;                                  // spun keys -> index in phrase_swaps_
   std::vector<std::vector<std::vector<std::string>>> phrase_swaps_;  // originals, each as keys
   std::vector<std::vector<std::vector<std::uint32_t>>> phrase_swap_ids_;  // the same as term-trie ids (finish())
+  // What finish() resolved about a word key, so that prepare() hashes each form of a document's
+  // word once: its term-trie id, the term-trie ids of what a spinner may have swapped it for
+  // (in learning order, words of no term left out), and its phrase-swap-trie id.
+  struct TrieWord {
+    std::uint32_t id;
+    std::uint32_t root_child;  // the term-trie node `id` leads to from the root, or kNoNode
+  };
+  struct KnownWord {
+    TrieWord term{kNoWord, kNoNode};
+    std::vector<TrieWord> swapped_from;
+    std::uint32_t phrase_word = kNoWord;
+  };
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, KnownWord, KeyHash, std::equal_to<>> known_words_;
+  const KnownWord* known_word(std::string_view key) const;
   void add_phrase_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original);
   PhraseTrie term_trie_;                                             // term keys -> index in terms_
   std::vector<TermInfo> terms_;

@@ -37,6 +37,12 @@ class PhraseTrie {
 
   std::size_t phrase_count() const { return phrases_; }
 
+  // Calls f(key) for every token key some phrase contains.
+  template <class F>
+  void for_each_word(F f) const {
+    for (const auto& [key, id] : words_) f(key);
+  }
+
  private:
   struct Hash {
     using is_transparent = void;
