@@ -40,7 +40,8 @@ std::string pluralize_last_word(const std::string& term) {
   const std::string head = sp == std::string::npos ? "" : term.substr(0, sp + 1);
   std::string w = sp == std::string::npos ? term : term.substr(sp + 1);
   const auto vowel = [](char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; };
-  if (w.size() > 1 && w.back() == 'y' && !vowel(w[w.size() - 2])) w = w.substr(0, w.size() - 1) + "ies";
+  if (w.size() > 4 && w.ends_with("sis")) w = w.substr(0, w.size() - 2) + "es";  // "analysis" -> "analyses"
+  else if (w.size() > 1 && w.back() == 'y' && !vowel(w[w.size() - 2])) w = w.substr(0, w.size() - 1) + "ies";
   else if (w.ends_with("s") || w.ends_with("x") || w.ends_with("z") || w.ends_with("ch") || w.ends_with("sh")) w += "es";
   else w += "s";
   return head + w;
@@ -117,6 +118,7 @@ void TermComposer::learn_entry(const Entry& e, const std::vector<std::string>& s
   std::vector<std::pair<std::string, std::string>> pairs;
   for_each_aligned_swap(spun, original, [&](const std::string& s, const std::string& o) { pairs.emplace_back(s, o); });
   for (const auto& [s, o] : pairs) {
+    ++swap_support_[s + '\n' + o];
     if (pairs.size() == 1 || ++multi_word_pairs_[s + '\n' + o] == 2) add_swap(s, o);
   }
   // A phrase for at most three words, not word for word: "wooded area" -> "forest".
@@ -133,7 +135,10 @@ void TermComposer::learn_lists(const Dictionary& dictionary) {
   for (const WordSwap& w : dictionary.word_swaps()) {
     // A hyphenated word is several tokens ("man-made" is man, -, made): it is walked as a phrase.
     const std::vector<std::string> spun = phrase_keys(w.spun), original = phrase_keys(w.original);
-    if (spun.size() == 1 && original.size() == 1) add_swap(spun[0], original[0]);
+    if (spun.size() == 1 && original.size() == 1) {
+      add_swap(spun[0], original[0]);
+      ++swap_support_[spun[0] + '\n' + original[0]];
+    }
     else if (!spun.empty() && !original.empty()) add_phrase_swap(spun, original);
   }
 }
@@ -159,8 +164,13 @@ void TermComposer::finish() {
   };
   for (const auto& [spun, originals] : swaps_) {
     KnownWord& k = know(spun);
-    for (const std::string& o : originals)
-      if (const TrieWord t = trie_word(o); t.id != kNoWord) k.swapped_from.push_back(t);
+    for (const std::string& o : originals) {
+      TrieWord t = trie_word(o);
+      if (t.id == kNoWord) continue;
+      const auto support = swap_support_.find(spun + '\n' + o);
+      t.support = support == swap_support_.end() ? 1 : support->second;
+      k.swapped_from.push_back(t);
+    }
   }
   term_trie_.for_each_word([&](const std::string& w) { know(w); });
   phrase_swap_trie_.for_each_word([&](const std::string& w) { know(w); });
@@ -198,7 +208,7 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   w.first.reserve(doc.distinct() + 1);
   w.first.push_back(0);
   auto add = [&](const TrieWord& t, bool plural, bool swapped) {
-    if (t.id != kNoWord) w.steps.push_back(Words::Step{t.id, plural, swapped, t.root_child});
+    if (t.id != kNoWord) w.steps.push_back(Words::Step{t.id, plural, swapped, t.root_child, swapped ? t.support : 0});
   };
   // By distinct key: its phrase-swap-trie id and those of its singulars (for the spans below).
   struct PhraseIds {
@@ -292,23 +302,32 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
     std::int32_t term = kNoValue;
     bool plural = false;
     std::uint32_t swapped = 0;
+    std::uint32_t support = 0;  // how well attested its swaps are (Step::support, summed)
+    std::uint32_t rival = 0;    // the best support of another term as long, with as many swaps
     bool tied = false;  // another term of the same length is reachable too
   } best, weak;
   // A run whose last word was swapped although that word is itself a word of known terms
   // ("profound learning system" -> "deep learning network": "system" is a term word too) is a
   // weak reading: it is taken only when no run ending in a surely spun or kept word is found
   // ("deep learning system"). "neural organization" -> "neural network" has no rival.
-  auto offer = [&](std::size_t len, std::int32_t v, bool plural, std::uint32_t mask) {
+  auto offer = [&](std::size_t len, std::int32_t v, bool plural, std::uint32_t mask, std::uint32_t support) {
     const bool tail_swapped = mask >> (len - 1) & 1u;
     Best& slot = tail_swapped && words.written[distinct(len - 1)].word != kNoWord ? weak : best;
     if (len > slot.len) {
-      slot = Best{len, v, plural, mask};
+      slot = Best{len, v, plural, mask, support};
     } else if (len == slot.len && v != slot.term &&
                terms_[static_cast<std::size_t>(v)].display != terms_[static_cast<std::size_t>(slot.term)].display) {
-      // Two terms of one length: the one needing fewer swaps is the likelier; equal is a tie.
+      // Two terms of one length: the one needing fewer swaps is the likelier; between equals,
+      // the one whose swaps the dictionary attests at least twice as often; otherwise a tie.
       const int swaps = std::popcount(mask), slot_swaps = std::popcount(slot.swapped);
-      if (swaps < slot_swaps) slot = Best{len, v, plural, mask};
-      else if (swaps == slot_swaps) slot.tied = true;
+      if (swaps < slot_swaps) {
+        slot = Best{len, v, plural, mask, support};
+      } else if (swaps == slot_swaps) {
+        const std::uint32_t rival = std::max(slot.rival, std::min(support, slot.support));
+        if (support > slot.support) slot = Best{len, v, plural, mask, support};
+        slot.rival = rival;
+        slot.tied = slot.support < kClearSupport * slot.rival;
+      }
     }
   };
   auto word_count = [&](std::size_t len) {
@@ -317,7 +336,8 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
     return count;
   };
   // `swapped` has bit k set when the path swapped the word at position k.
-  auto walk = [&](auto& self, std::size_t k, std::uint32_t node, std::uint32_t swapped_mask) -> void {
+  auto walk = [&](auto& self, std::size_t k, std::uint32_t node, std::uint32_t swapped_mask,
+                  std::uint32_t support) -> void {
     if (k == size) return;
     // Tokens k..end-1 stand for the original words: follow them all through the term trie.
     auto step_phrase = [&](const std::vector<std::uint32_t>& original, std::size_t end, bool plural) {
@@ -326,11 +346,11 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
         if (id == kNoWord || (child = term_trie_.child(child, id)) == kNoNode) return;
       std::uint32_t mask = swapped_mask;
       for (std::size_t b = k; b < end; ++b) mask |= 1u << b;
-      if (!plural) self(self, end, child, mask);
+      if (!plural) self(self, end, child, mask, support + 1);
       const std::int32_t v = term_trie_.value(child);
       if (v == kNoValue || !tokens[first + end - 1].is_word || word_count(end) < 2) return;
       if (is_term(words, first, end, words.written[distinct(end - 1)].word)) return;
-      offer(end, v, plural, mask);
+      offer(end, v, plural, mask, support + 1);
     };
     // A spun phrase standing for one to three words of the term (only those ending in the run).
     for (std::uint32_t p = words.span_first[first + k]; p < words.span_first[first + k + 1]; ++p) {
@@ -349,15 +369,15 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
       if (child == kNoNode) continue;
       const std::uint32_t mask = swapped_mask | (step.swapped ? 1u << k : 0u);
       const bool now_changed = mask != 0;
-      if (!step.plural) self(self, k + 1, child, mask);
+      if (!step.plural) self(self, k + 1, child, mask, support + step.support);
       const std::int32_t v = term_trie_.value(child);
       if (v == kNoValue || !now_changed || !tokens[first + k].is_word || word_count(k + 1) < 2) continue;
       // A run that is itself a known term is genuine: leave it.
       if (written_term(words, first, k + 1)) continue;
-      offer(k + 1, v, step.plural, mask);
+      offer(k + 1, v, step.plural, mask, support + step.support);
     }
   };
-  walk(walk, 0, PhraseTrie::root(), 0u);
+  walk(walk, 0, PhraseTrie::root(), 0u, 0u);
   if (best.term == kNoValue) best = weak;
   // "water cleansing" could be "water purification" or "water filtration": a guess between two
   // terms is as likely wrong as right, and a wrong edit is worse than none.

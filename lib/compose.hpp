@@ -59,6 +59,7 @@ class TermComposer {
       bool plural;         // a singular of the key (only the last word of a term may be one)
       bool swapped;        // what a spinner may have swapped the key for
       std::uint32_t root_child;  // the term-trie node `word` leads to from the root, or kNoNode
+      std::uint32_t support;     // for a swap: how many places in the dictionary attest it
     };
     // A distinct key's term-trie ids: as written and of its singulars (kNoWord pads), for
     // telling whether a run as written is itself a known term.
@@ -108,6 +109,9 @@ class TermComposer {
  private:
   static constexpr std::size_t kMaxTokens = 8;  // "k - nearest neighbor classifier" is 5 tokens
   static constexpr std::size_t kMaxSwapsPerWord = 64;
+  // Between two readings needing as many swaps, one wins when its swaps are attested this many
+  // times as often as the other's (swap_support_); closer than that, neither is guessed.
+  static constexpr std::uint32_t kClearSupport = 2;
   void add_swap(const std::string& spun, const std::string& original);
   void add_term(const std::string& display, const std::string& source);
   void add_term(const std::string& display, const std::string& source, const std::vector<std::string>& keys);
@@ -136,6 +140,7 @@ class TermComposer {
   struct TrieWord {
     std::uint32_t id;
     std::uint32_t root_child;  // the term-trie node `id` leads to from the root, or kNoNode
+    std::uint32_t support = 0;  // for a swap: swap_support_ of the pair
   };
   struct KnownWord {
     TrieWord term{kNoWord, kNoNode};
@@ -152,6 +157,11 @@ class TermComposer {
   PhraseTrie term_trie_;                                             // term keys -> index in terms_
   std::vector<TermInfo> terms_;
   std::unordered_map<std::string, int> multi_word_pairs_;  // "spun\noriginal" -> entries seen
+  // "spun\noriginal" -> how many swap-list lines and aligned entries show the spinner making
+  // that swap. Between two terms a run could equally be, the better attested swaps decide:
+  // "skin sickness" is "skin disease" (sickness -> disease in a swap list and in several
+  // entries), not "skin condition" (one list line).
+  std::unordered_map<std::string, std::uint32_t> swap_support_;
   std::size_t swaps_count_ = 0;
 };
 

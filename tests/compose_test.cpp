@@ -222,6 +222,29 @@ TEST_CASE("two terms equally reachable are a guess: nothing is composed", "[comp
         "Critics liked the thriller. She worked on water projects.");
 }
 
+TEST_CASE("between two terms, swaps the dictionary attests twice as often win", "[compose]") {
+  // sickness -> disease: a swap-list line and two aligned entries (3); sickness -> condition:
+  // one line (1). ailment -> disease and ailment -> complaint: one line each (a tie).
+  const Engine engine = engine_of({
+      {"support.dict", "pundits => critics\n"
+       "spine chiller => thriller\n"
+       "sickness control => disease control\n"
+       "sickness burden => disease burden\n"},
+      {"support.swaps", "sickness => disease\nsickness => condition\nailment => disease\nailment => complaint\n"},
+      {"support.terms", "skin disease\nskin condition\nheart disease\nheart complaint\n"}});
+  const std::string evidence = kEvidence;
+  CHECK(engine.rewrite(evidence + "Patients with skin sickness were seen.").text ==
+        "Critics liked the thriller. Patients with skin disease were seen.");
+  CHECK(engine.rewrite(evidence + "Patients with heart ailment were seen.").text ==
+        "Critics liked the thriller. Patients with heart ailment were seen.");
+}
+
+TEST_CASE("a composed plural of a word in -sis takes -ses", "[compose]") {
+  CHECK(detail::pluralize_last_word("spectral analysis") == "spectral analyses");
+  CHECK(detail::pluralize_last_word("neural network") == "neural networks");
+  CHECK(detail::pluralize_last_word("digital library") == "digital libraries");
+}
+
 TEST_CASE("hyphenated words in swap lists are walked as phrases", "[compose]") {
   const Engine engine = engine_of({
       {"hyphen.dict", "pundits => critics\nspine chiller => thriller\n"},
