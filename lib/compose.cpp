@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cctype>
 #include <span>
 
@@ -106,6 +107,12 @@ void TermComposer::add_term(const std::string& display, const std::string& sourc
     return;
   terms_.push_back(TermInfo{display, source});
   term_trie_.insert(keys, static_cast<std::int32_t>(terms_.size() - 1));
+  for (const std::string& k : keys) {
+    if (!is_word_key(k)) continue;
+    const std::uint32_t id = term_trie_.word_id(k);
+    if (id >= terms_with_word_.size()) terms_with_word_.resize(id + 1, 0);
+    ++terms_with_word_[id];
+  }
 }
 
 void TermComposer::learn_entry(const Entry& e, const std::vector<std::string>& spun,
@@ -168,7 +175,8 @@ void TermComposer::finish() {
       TrieWord t = trie_word(o);
       if (t.id == kNoWord) continue;
       const auto support = swap_support_.find(spun + '\n' + o);
-      t.support = support == swap_support_.end() ? 1 : support->second;
+      const std::uint32_t terms_with = t.id < terms_with_word_.size() ? terms_with_word_[t.id] : 0;
+      t.weight = (support == swap_support_.end() ? 1.0 : support->second) * std::log2(2.0 + terms_with);
       k.swapped_from.push_back(t);
     }
   }
@@ -208,7 +216,7 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   w.first.reserve(doc.distinct() + 1);
   w.first.push_back(0);
   auto add = [&](const TrieWord& t, bool plural, bool swapped) {
-    if (t.id != kNoWord) w.steps.push_back(Words::Step{t.id, plural, swapped, t.root_child, swapped ? t.support : 0});
+    if (t.id != kNoWord) w.steps.push_back(Words::Step{t.id, plural, swapped, t.root_child, swapped ? t.weight : 1.0});
   };
   // By distinct key: its phrase-swap-trie id and those of its singulars (for the spans below).
   struct PhraseIds {
@@ -302,31 +310,39 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
     std::int32_t term = kNoValue;
     bool plural = false;
     std::uint32_t swapped = 0;
-    std::uint32_t support = 0;  // how well attested its swaps are (Step::support, summed)
-    std::uint32_t rival = 0;    // the best support of another term as long, with as many swaps
+    double weight = 0;  // how likely its swaps are (Step::weight, multiplied)
+    double rival = 0;   // the best weight of another term as long, with as many swaps
     bool tied = false;  // another term of the same length is reachable too
   } best, weak;
   // A run whose last word was swapped although that word is itself a word of known terms
   // ("profound learning system" -> "deep learning network": "system" is a term word too) is a
   // weak reading: it is taken only when no run ending in a surely spun or kept word is found
   // ("deep learning system"). "neural organization" -> "neural network" has no rival.
-  auto offer = [&](std::size_t len, std::int32_t v, bool plural, std::uint32_t mask, std::uint32_t support) {
+  // Two readings that restore the same words are one: "recurrent neural networks" as listed,
+  // and "recurrent neural network" reached through the singular of "networks" and put back
+  // in the plural.
+  auto same_text = [&](std::int32_t a, bool a_plural, std::int32_t b, bool b_plural) {
+    const std::string& x = terms_[static_cast<std::size_t>(a)].display;
+    const std::string& y = terms_[static_cast<std::size_t>(b)].display;
+    if (a_plural == b_plural) return x == y;
+    return (a_plural ? pluralize_last_word(x) : x) == (b_plural ? pluralize_last_word(y) : y);
+  };
+  auto offer = [&](std::size_t len, std::int32_t v, bool plural, std::uint32_t mask, double weight) {
     const bool tail_swapped = mask >> (len - 1) & 1u;
     Best& slot = tail_swapped && words.written[distinct(len - 1)].word != kNoWord ? weak : best;
     if (len > slot.len) {
-      slot = Best{len, v, plural, mask, support};
-    } else if (len == slot.len && v != slot.term &&
-               terms_[static_cast<std::size_t>(v)].display != terms_[static_cast<std::size_t>(slot.term)].display) {
+      slot = Best{len, v, plural, mask, weight};
+    } else if (len == slot.len && v != slot.term && !same_text(v, plural, slot.term, slot.plural)) {
       // Two terms of one length: the one needing fewer swaps is the likelier; between equals,
       // the one whose swaps the dictionary attests at least twice as often; otherwise a tie.
       const int swaps = std::popcount(mask), slot_swaps = std::popcount(slot.swapped);
       if (swaps < slot_swaps) {
-        slot = Best{len, v, plural, mask, support};
+        slot = Best{len, v, plural, mask, weight};
       } else if (swaps == slot_swaps) {
-        const std::uint32_t rival = std::max(slot.rival, std::min(support, slot.support));
-        if (support > slot.support) slot = Best{len, v, plural, mask, support};
+        const double rival = std::max(slot.rival, std::min(weight, slot.weight));
+        if (weight > slot.weight) slot = Best{len, v, plural, mask, weight};
         slot.rival = rival;
-        slot.tied = slot.support < kClearSupport * slot.rival;
+        slot.tied = slot.weight < kClearWeight * slot.rival;
       }
     }
   };
@@ -337,7 +353,7 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
   };
   // `swapped` has bit k set when the path swapped the word at position k.
   auto walk = [&](auto& self, std::size_t k, std::uint32_t node, std::uint32_t swapped_mask,
-                  std::uint32_t support) -> void {
+                  double weight) -> void {
     if (k == size) return;
     // Tokens k..end-1 stand for the original words: follow them all through the term trie.
     auto step_phrase = [&](const std::vector<std::uint32_t>& original, std::size_t end, bool plural) {
@@ -346,11 +362,11 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
         if (id == kNoWord || (child = term_trie_.child(child, id)) == kNoNode) return;
       std::uint32_t mask = swapped_mask;
       for (std::size_t b = k; b < end; ++b) mask |= 1u << b;
-      if (!plural) self(self, end, child, mask, support + 1);
+      if (!plural) self(self, end, child, mask, weight);
       const std::int32_t v = term_trie_.value(child);
       if (v == kNoValue || !tokens[first + end - 1].is_word || word_count(end) < 2) return;
       if (is_term(words, first, end, words.written[distinct(end - 1)].word)) return;
-      offer(end, v, plural, mask, support + 1);
+      offer(end, v, plural, mask, weight);
     };
     // A spun phrase standing for one to three words of the term (only those ending in the run).
     for (std::uint32_t p = words.span_first[first + k]; p < words.span_first[first + k + 1]; ++p) {
@@ -369,15 +385,15 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
       if (child == kNoNode) continue;
       const std::uint32_t mask = swapped_mask | (step.swapped ? 1u << k : 0u);
       const bool now_changed = mask != 0;
-      if (!step.plural) self(self, k + 1, child, mask, support + step.support);
+      if (!step.plural) self(self, k + 1, child, mask, weight * step.weight);
       const std::int32_t v = term_trie_.value(child);
       if (v == kNoValue || !now_changed || !tokens[first + k].is_word || word_count(k + 1) < 2) continue;
       // A run that is itself a known term is genuine: leave it.
       if (written_term(words, first, k + 1)) continue;
-      offer(k + 1, v, step.plural, mask, support + step.support);
+      offer(k + 1, v, step.plural, mask, weight * step.weight);
     }
   };
-  walk(walk, 0, PhraseTrie::root(), 0u, 0u);
+  walk(walk, 0, PhraseTrie::root(), 0u, 1.0);
   if (best.term == kNoValue) best = weak;
   // "water cleansing" could be "water purification" or "water filtration": a guess between two
   // terms is as likely wrong as right, and a wrong edit is worse than none.

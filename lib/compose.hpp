@@ -59,7 +59,7 @@ class TermComposer {
       bool plural;         // a singular of the key (only the last word of a term may be one)
       bool swapped;        // what a spinner may have swapped the key for
       std::uint32_t root_child;  // the term-trie node `word` leads to from the root, or kNoNode
-      std::uint32_t support;     // for a swap: how many places in the dictionary attest it
+      double weight;             // for a swap: how likely (TrieWord::weight); 1 for the word as written
     };
     // A distinct key's term-trie ids: as written and of its singulars (kNoWord pads), for
     // telling whether a run as written is itself a known term.
@@ -109,9 +109,9 @@ class TermComposer {
  private:
   static constexpr std::size_t kMaxTokens = 8;  // "k - nearest neighbor classifier" is 5 tokens
   static constexpr std::size_t kMaxSwapsPerWord = 64;
-  // Between two readings needing as many swaps, one wins when its swaps are attested this many
-  // times as often as the other's (swap_support_); closer than that, neither is guessed.
-  static constexpr std::uint32_t kClearSupport = 2;
+  // Between two readings needing as many swaps, one wins when its weight (the product of its
+  // swaps' TrieWord::weight) is at least this many times the other's; closer, neither is guessed.
+  static constexpr double kClearWeight = 2.0;
   void add_swap(const std::string& spun, const std::string& original);
   void add_term(const std::string& display, const std::string& source);
   void add_term(const std::string& display, const std::string& source, const std::vector<std::string>& keys);
@@ -140,7 +140,11 @@ class TermComposer {
   struct TrieWord {
     std::uint32_t id;
     std::uint32_t root_child;  // the term-trie node `id` leads to from the root, or kNoNode
-    std::uint32_t support = 0;  // for a swap: swap_support_ of the pair
+    // For a swap: how likely it is the spinner's, as the dictionary tells it: how often the
+    // swap is attested (swap_support_) times in how many known terms the original word occurs
+    // (a word of many terms, "system", "network", "recognition", is a likelier word of the
+    // next one than a word of few).
+    double weight = 1.0;
   };
   struct KnownWord {
     TrieWord term{kNoWord, kNoNode};
@@ -162,6 +166,7 @@ class TermComposer {
   // "skin sickness" is "skin disease" (sickness -> disease in a swap list and in several
   // entries), not "skin condition" (one list line).
   std::unordered_map<std::string, std::uint32_t> swap_support_;
+  std::vector<std::uint32_t> terms_with_word_;  // by term-trie word id: how many terms hold it
   std::size_t swaps_count_ = 0;
 };
 

@@ -222,21 +222,31 @@ TEST_CASE("two terms equally reachable are a guess: nothing is composed", "[comp
         "Critics liked the thriller. She worked on water projects.");
 }
 
-TEST_CASE("between two terms, swaps the dictionary attests twice as often win", "[compose]") {
+TEST_CASE("between two terms, the clearly likelier swaps win", "[compose]") {
   // sickness -> disease: a swap-list line and two aligned entries (3); sickness -> condition:
-  // one line (1). ailment -> disease and ailment -> complaint: one line each (a tie).
+  // one line (1). ailment -> disease and ailment -> complaint: one line each, and "disease"
+  // and "complaint" are each in two terms: a tie.
   const Engine engine = engine_of({
       {"support.dict", "pundits => critics\n"
        "spine chiller => thriller\n"
        "sickness control => disease control\n"
        "sickness burden => disease burden\n"},
       {"support.swaps", "sickness => disease\nsickness => condition\nailment => disease\nailment => complaint\n"},
-      {"support.terms", "skin disease\nskin condition\nheart disease\nheart complaint\n"}});
+      {"support.terms", "skin disease\nskin condition\nheart disease\nheart complaint\nbowel complaint\n"}});
   const std::string evidence = kEvidence;
   CHECK(engine.rewrite(evidence + "Patients with skin sickness were seen.").text ==
         "Critics liked the thriller. Patients with skin disease were seen.");
   CHECK(engine.rewrite(evidence + "Patients with heart ailment were seen.").text ==
         "Critics liked the thriller. Patients with heart ailment were seen.");
+}
+
+TEST_CASE("a term reached as listed and through its singular is one reading, not a tie", "[compose]") {
+  const Engine engine = engine_of({
+      {"plural.dict", "pundits => critics\nspine chiller => thriller\n"},
+      {"plural.swaps", "intermittent => recurrent\n"},
+      {"plural.terms", "recurrent neural network\nrecurrent neural networks\n"}});
+  CHECK(engine.rewrite(std::string(kEvidence) + "We used intermittent neural networks.").text ==
+        "Critics liked the thriller. We used recurrent neural networks.");
 }
 
 TEST_CASE("a composed plural of a word in -sis takes -ses", "[compose]") {
