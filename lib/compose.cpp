@@ -75,20 +75,25 @@ std::string american_spelling(std::string_view w) {
   return out;
 }
 
-void TermComposer::add_swap(const std::string& spun, const std::string& original) {
-  std::vector<std::string>& to = swaps_[spun];
-  if (std::find(to.begin(), to.end(), original) == to.end() && to.size() < kMaxSwapsPerWord) {
-    to.push_back(original);
-    ++swaps_count_;
-  }
+void TermComposer::attest_swap(const std::string& spun, const std::string& original, bool clear) {
+  std::vector<SwapTo>& to = swaps_[spun];
+  auto it = std::find_if(to.begin(), to.end(), [&](const SwapTo& t) { return t.original == original; });
+  if (it == to.end()) it = to.insert(to.end(), SwapTo{original});
+  ++it->support;
+  if (!clear) ++it->unclear;
+  if (it->usable || (!clear && it->unclear < 2)) return;
+  const auto usable = std::count_if(to.begin(), to.end(), [](const SwapTo& t) { return t.usable; });
+  if (static_cast<std::size_t>(usable) >= kMaxSwapsPerWord) return;
+  it->usable = true;
+  ++swaps_count_;
 }
 
 void TermComposer::add_phrase_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original) {
-  std::int32_t index = phrase_swap_trie_.find(spun);
+  const auto fresh = static_cast<std::int32_t>(phrase_swaps_.size());
+  std::int32_t index = phrase_swap_trie_.insert(spun, fresh, /*replace=*/false);
   if (index == kNoValue) {
-    index = static_cast<std::int32_t>(phrase_swaps_.size());
+    index = fresh;
     phrase_swaps_.emplace_back();
-    phrase_swap_trie_.insert(spun, index);
   }
   std::vector<std::vector<std::string>>& to = phrase_swaps_[static_cast<std::size_t>(index)];
   if (std::find(to.begin(), to.end(), original) == to.end() && to.size() < kMaxSwapsPerWord) to.push_back(original);
@@ -125,8 +130,7 @@ void TermComposer::learn_entry(const Entry& e, const std::vector<std::string>& s
   std::vector<std::pair<std::string, std::string>> pairs;
   for_each_aligned_swap(spun, original, [&](const std::string& s, const std::string& o) { pairs.emplace_back(s, o); });
   for (const auto& [s, o] : pairs) {
-    ++swap_support_[s + '\n' + o];
-    if (pairs.size() == 1 || ++multi_word_pairs_[s + '\n' + o] == 2) add_swap(s, o);
+    attest_swap(s, o, pairs.size() == 1);
   }
   // A phrase for at most three words, not word for word: "wooded area" -> "forest".
   const auto words = [](const std::vector<std::string>& keys) {
@@ -142,10 +146,7 @@ void TermComposer::learn_lists(const Dictionary& dictionary) {
   for (const WordSwap& w : dictionary.word_swaps()) {
     // A hyphenated word is several tokens ("man-made" is man, -, made): it is walked as a phrase.
     const std::vector<std::string> spun = phrase_keys(w.spun), original = phrase_keys(w.original);
-    if (spun.size() == 1 && original.size() == 1) {
-      add_swap(spun[0], original[0]);
-      ++swap_support_[spun[0] + '\n' + original[0]];
-    }
+    if (spun.size() == 1 && original.size() == 1) attest_swap(spun[0], original[0], true);
     else if (!spun.empty() && !original.empty()) add_phrase_swap(spun, original);
   }
 }
@@ -171,12 +172,12 @@ void TermComposer::finish() {
   };
   for (const auto& [spun, originals] : swaps_) {
     KnownWord& k = know(spun);
-    for (const std::string& o : originals) {
-      TrieWord t = trie_word(o);
+    for (const SwapTo& o : originals) {
+      if (!o.usable) continue;
+      TrieWord t = trie_word(o.original);
       if (t.id == kNoWord) continue;
-      const auto support = swap_support_.find(spun + '\n' + o);
       const std::uint32_t terms_with = t.id < terms_with_word_.size() ? terms_with_word_[t.id] : 0;
-      t.weight = (support == swap_support_.end() ? 1.0 : support->second) * std::log2(2.0 + terms_with);
+      t.weight = o.support * std::log2(2.0 + terms_with);
       k.swapped_from.push_back(t);
     }
   }

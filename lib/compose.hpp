@@ -100,7 +100,7 @@ class TermComposer {
   // swaps' original words to term-trie ids.
   void finish();
 
-  bool empty() const { return swaps_.empty() || terms_.empty(); }
+  bool empty() const { return swaps_count_ == 0 || terms_.empty(); }
   // Whether the word (a folded key) occurs in some known term as written.
   bool term_word(std::string_view key) const { return term_trie_.word_id(key) != kNoWord; }
   std::size_t word_swap_count() const { return swaps_count_; }
@@ -112,7 +112,10 @@ class TermComposer {
   // Between two readings needing as many swaps, one wins when its weight (the product of its
   // swaps' TrieWord::weight) is at least this many times the other's; closer, neither is guessed.
   static constexpr double kClearWeight = 2.0;
-  void add_swap(const std::string& spun, const std::string& original);
+  // Counts one attestation of spun -> original: from a swap list or an entry changing only that
+  // word (`clear`), or from an entry changing several words, which makes the swap usable only
+  // when a second such entry shows it ("fourteen days" -> "two weeks" is no days -> weeks).
+  void attest_swap(const std::string& spun, const std::string& original, bool clear);
   void add_term(const std::string& display, const std::string& source);
   void add_term(const std::string& display, const std::string& source, const std::vector<std::string>& keys);
   // Whether the tokens [first, first + len), the last one read as term-trie word `last`, are
@@ -126,7 +129,13 @@ class TermComposer {
     std::string display;
     std::string source;
   };
-  std::unordered_map<std::string, std::vector<std::string>> swaps_;  // spun word key -> original keys
+  struct SwapTo {
+    std::string original;
+    std::uint32_t support = 0;   // swap-list lines and aligned entries showing the swap
+    std::uint32_t unclear = 0;   // of those, entries that changed several words
+    bool usable = false;         // composition may use it (at most kMaxSwapsPerWord a word)
+  };
+  std::unordered_map<std::string, std::vector<SwapTo>> swaps_;  // spun word key -> what it may stand for
   // Spun phrases that stand for one to three words of a term, from the dictionary's entries:
   // "wooded area" -> "forest", "distinguishing proof" -> "identification", "specially appointed"
   // -> "ad hoc". A spinner's thesaurus offers phrases for single words, so a term's word may come
@@ -141,7 +150,7 @@ class TermComposer {
     std::uint32_t id;
     std::uint32_t root_child;  // the term-trie node `id` leads to from the root, or kNoNode
     // For a swap: how likely it is the spinner's, as the dictionary tells it: how often the
-    // swap is attested (swap_support_) times in how many known terms the original word occurs
+    // swap is attested (SwapTo::support) times in how many known terms the original word occurs
     // (a word of many terms, "system", "network", "recognition", is a likelier word of the
     // next one than a word of few).
     double weight = 1.0;
@@ -160,12 +169,6 @@ class TermComposer {
   void add_phrase_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original);
   PhraseTrie term_trie_;                                             // term keys -> index in terms_
   std::vector<TermInfo> terms_;
-  std::unordered_map<std::string, int> multi_word_pairs_;  // "spun\noriginal" -> entries seen
-  // "spun\noriginal" -> how many swap-list lines and aligned entries show the spinner making
-  // that swap. Between two terms a run could equally be, the better attested swaps decide:
-  // "skin sickness" is "skin disease" (sickness -> disease in a swap list and in several
-  // entries), not "skin condition" (one list line).
-  std::unordered_map<std::string, std::uint32_t> swap_support_;
   std::vector<std::uint32_t> terms_with_word_;  // by term-trie word id: how many terms hold it
   std::size_t swaps_count_ = 0;
 };

@@ -124,9 +124,9 @@ Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& stor
                         const std::vector<std::string>& original_keys, const std::string& original, const Entry& e,
                         int domain) {
   if (keys.empty() || keys == original_keys) return nullptr;
-  const std::int32_t existing = trie.find(keys);
+  const auto index = static_cast<std::int32_t>(store.size());
+  const std::int32_t existing = trie.insert(keys, index);
   store.push_back(Replacement{original, e.source, e.confidence, e.ambiguous, {}, domain, e.heading});
-  const auto index = static_cast<std::int32_t>(store.size() - 1);
   if (existing != detail::kNoValue) {
     const Replacement& old = store[static_cast<std::size_t>(existing)];
     if (old.heading != e.heading) {
@@ -142,7 +142,6 @@ Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& stor
       store.back().readings = std::move(readings);
     }
   }
-  trie.insert(keys, index);
   return &store.back();
 }
 

@@ -62,8 +62,8 @@ std::int32_t PhraseTrie::find(const std::vector<std::string>& keys) const {
   return keys.empty() ? kNoValue : values_[node];
 }
 
-void PhraseTrie::insert(const std::vector<std::string>& keys, std::int32_t value) {
-  if (keys.empty()) return;
+std::int32_t PhraseTrie::insert(const std::vector<std::string>& keys, std::int32_t value, bool replace) {
+  if (keys.empty()) return kNoValue;
   std::uint32_t node = root();
   for (const std::string& key : keys) {
     // Look up before inserting: emplace would build a node (and copy the key) every time.
@@ -74,8 +74,10 @@ void PhraseTrie::insert(const std::vector<std::string>& keys, std::int32_t value
     if (added) values_.push_back(kNoValue);
     node = child;
   }
-  if (values_[node] == kNoValue) ++phrases_;
-  values_[node] = value;
+  const std::int32_t before = values_[node];
+  if (before == kNoValue) ++phrases_;
+  if (before == kNoValue || replace) values_[node] = value;
+  return before;
 }
 
 }  // namespace despin::detail

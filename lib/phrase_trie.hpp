@@ -23,8 +23,10 @@ class PhraseTrie {
   // The id of a token key, or kNoWord when no phrase contains it.
   std::uint32_t word_id(std::string_view key) const;
 
-  // Adds a phrase of token keys; a later insert of the same keys replaces the value.
-  void insert(const std::vector<std::string>& keys, std::int32_t value);
+  // Adds a phrase of token keys; a later insert of the same keys replaces the value, unless
+  // `replace` is false. Returns the value the keys had before (kNoValue if none): one walk
+  // where find() then insert() took two.
+  std::int32_t insert(const std::vector<std::string>& keys, std::int32_t value, bool replace = true);
 
   // The value stored for exactly these keys, or kNoValue.
   std::int32_t find(const std::vector<std::string>& keys) const;
