@@ -36,10 +36,11 @@ Expected<Dictionary> Dictionary::parse(std::string_view text, std::string_view n
                                                                : detail::parse_dictionary(text, name, stem_of(name));
   if (!parsed.errors.empty()) return Error(std::move(parsed.errors));
   Dictionary d;
-  d.entries_ = std::move(parsed.entries);
-  d.examples_ = std::move(parsed.examples);
-  d.terms_ = std::move(parsed.terms);
-  d.word_swaps_ = std::move(parsed.word_swaps);
+  Data& data = *d.data_;
+  data.entries = std::move(parsed.entries);
+  data.examples = std::move(parsed.examples);
+  data.terms = std::move(parsed.terms);
+  data.word_swaps = std::move(parsed.word_swaps);
   return d;
 }
 
@@ -60,22 +61,43 @@ Expected<Dictionary> Dictionary::load_file(const std::string& path) {
 
 const Dictionary& Dictionary::builtin() {
   // Parsed once, on first use; the embedded files were checked by the build's tests.
-  static const Dictionary dict = [] {
-    Dictionary all;
+  // Never destroyed: freeing its tens of thousands of strings one by one would only delay
+  // the exit of every program that used it (it stays reachable, so no leak is reported).
+  static const Dictionary* const dict = [] {
+    auto* all = new Dictionary;
+    Data& data = all->own();
     for (const auto& file : detail::embedded_dictionary_files()) {
       auto d = parse(file.text, file.name);
-      if (d) all.append(d.value());
+      if (!d) continue;
+      // Each file's parse is used once: its strings are moved, not copied.
+      Data& from = *d.value().data_;
+      auto move_into = [](auto& to, auto& items) {
+        to.insert(to.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+      };
+      move_into(data.entries, from.entries);
+      move_into(data.examples, from.examples);
+      move_into(data.terms, from.terms);
+      move_into(data.word_swaps, from.word_swaps);
     }
     return all;
   }();
-  return dict;
+  return *dict;
+}
+
+Dictionary::Dictionary() : data_(std::make_shared<Data>()) {}
+
+Dictionary::Data& Dictionary::own() {
+  if (data_.use_count() > 1) data_ = std::make_shared<Data>(*data_);
+  return *data_;
 }
 
 void Dictionary::append(const Dictionary& other) {
-  entries_.insert(entries_.end(), other.entries_.begin(), other.entries_.end());
-  examples_.insert(examples_.end(), other.examples_.begin(), other.examples_.end());
-  terms_.insert(terms_.end(), other.terms_.begin(), other.terms_.end());
-  word_swaps_.insert(word_swaps_.end(), other.word_swaps_.begin(), other.word_swaps_.end());
+  const std::shared_ptr<const Data> from = other.data_;  // kept alive if `other` is this one
+  Data& to = own();
+  to.entries.insert(to.entries.end(), from->entries.begin(), from->entries.end());
+  to.examples.insert(to.examples.end(), from->examples.begin(), from->examples.end());
+  to.terms.insert(to.terms.end(), from->terms.begin(), from->terms.end());
+  to.word_swaps.insert(to.word_swaps.end(), from->word_swaps.begin(), from->word_swaps.end());
 }
 
 }  // namespace despin

@@ -45,10 +45,11 @@ struct WordSwap {
   std::string source;  // "file:line"
 };
 
-// The parsed content of one or more dictionary files. Cheap to copy.
+// The parsed content of one or more dictionary files. Cheap to copy: copies share the parsed
+// entries, and append() copies them first only when they are shared.
 class Dictionary {
  public:
-  Dictionary() = default;
+  Dictionary();
 
   // Parses dictionary text. `name` is used in error messages and rule ids ("name:line").
   // Any error rejects the whole text: the result then holds every error found (at most 20),
@@ -67,16 +68,20 @@ class Dictionary {
   // same spun phrase.
   void append(const Dictionary& other);
 
-  const std::vector<Entry>& entries() const { return entries_; }
-  const std::vector<Example>& examples() const { return examples_; }
-  const std::vector<Term>& terms() const { return terms_; }
-  const std::vector<WordSwap>& word_swaps() const { return word_swaps_; }
+  const std::vector<Entry>& entries() const { return data_->entries; }
+  const std::vector<Example>& examples() const { return data_->examples; }
+  const std::vector<Term>& terms() const { return data_->terms; }
+  const std::vector<WordSwap>& word_swaps() const { return data_->word_swaps; }
 
  private:
-  std::vector<Entry> entries_;
-  std::vector<Example> examples_;
-  std::vector<Term> terms_;
-  std::vector<WordSwap> word_swaps_;
+  struct Data {
+    std::vector<Entry> entries;
+    std::vector<Example> examples;
+    std::vector<Term> terms;
+    std::vector<WordSwap> word_swaps;
+  };
+  Data& own();  // this dictionary's data, copied first if another Dictionary shares it
+  std::shared_ptr<Data> data_;
 };
 
 }  // namespace despin
