@@ -111,12 +111,12 @@ void TermComposer::add_term(const std::string& display, const std::string& sourc
                     [](const std::string& k) { return is_word_key(k) && !is_function_word(k); }) < 2)
     return;
   terms_.push_back(TermInfo{display, source});
-  term_trie_.insert(keys, static_cast<std::int32_t>(terms_.size() - 1));
-  for (const std::string& k : keys) {
-    if (!is_word_key(k)) continue;
-    const std::uint32_t id = term_trie_.word_id(k);
-    if (id >= terms_with_word_.size()) terms_with_word_.resize(id + 1, 0);
-    ++terms_with_word_[id];
+  std::vector<std::uint32_t>& ids = term_ids_scratch_;
+  term_trie_.insert(keys, static_cast<std::int32_t>(terms_.size() - 1), true, &ids);
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (!is_word_key(keys[k])) continue;
+    if (ids[k] >= terms_with_word_.size()) terms_with_word_.resize(ids[k] + 1, 0);
+    ++terms_with_word_[ids[k]];
   }
 }
 

@@ -170,6 +170,7 @@ class TermComposer {
   PhraseTrie term_trie_;                                             // term keys -> index in terms_
   std::vector<TermInfo> terms_;
   std::vector<std::uint32_t> terms_with_word_;  // by term-trie word id: how many terms hold it
+  std::vector<std::uint32_t> term_ids_scratch_;  // add_term's word ids, kept to reuse the buffer
   std::size_t swaps_count_ = 0;
 };
 

@@ -31,9 +31,13 @@ std::string stem_of(std::string_view name) {
 }  // namespace
 
 Expected<Dictionary> Dictionary::parse(std::string_view text, std::string_view name) {
+  return parse(text, name, /*compile_rules=*/true);
+}
+
+Expected<Dictionary> Dictionary::parse(std::string_view text, std::string_view name, bool compile_rules) {
   detail::ParsedDictionary parsed = name.ends_with(".terms")   ? detail::parse_term_list(text, name)
                                     : name.ends_with(".swaps") ? detail::parse_swap_list(text, name)
-                                                               : detail::parse_dictionary(text, name, stem_of(name));
+                                                               : detail::parse_dictionary(text, name, stem_of(name), compile_rules);
   if (!parsed.errors.empty()) return Error(std::move(parsed.errors));
   Dictionary d;
   Data& data = *d.data_;
@@ -67,7 +71,7 @@ const Dictionary& Dictionary::builtin() {
     auto* all = new Dictionary;
     Data& data = all->own();
     for (const auto& file : detail::embedded_dictionary_files()) {
-      auto d = parse(file.text, file.name);
+      auto d = parse(file.text, file.name, /*compile_rules=*/false);
       if (!d) continue;
       // Each file's parse is used once: its strings are moved, not copied.
       Data& from = *d.value().data_;

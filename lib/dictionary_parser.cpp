@@ -177,7 +177,7 @@ class LineReader {
 }  // namespace
 
 ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
-                                  std::string_view default_domain) {
+                                  std::string_view default_domain, bool compile_rules) {
   ParsedDictionary out;
   std::string domain(default_domain);
   double default_conf = 0.9;
@@ -215,8 +215,10 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
     }
     if (ast.is_rule) {
       if (ast.verb) { report(1, "'verb' does not apply to a /rule/"); continue; }
-      RE2 re(ast.spun, RE2::Quiet);
-      if (!re.ok()) { report(2, "invalid regular expression: " + re.error()); continue; }
+      if (compile_rules) {
+        RE2 re(ast.spun, RE2::Quiet);
+        if (!re.ok()) { report(2, "invalid regular expression: " + re.error()); continue; }
+      }
     } else {
       if (!has_word_character(ast.spun)) { report(1, "the spun phrase has no word in it"); continue; }
       if (ast.verb && (ast.spun.find_first_of(" \t") == 0 || ast.original.empty())) {

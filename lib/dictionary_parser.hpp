@@ -23,9 +23,11 @@ struct ParsedDictionary {
 inline constexpr std::size_t kMaxReportedErrors = 20;
 
 // Parses every line of `text`. `name` prefixes rule ids and messages; `default_domain` is the
-// domain of entries before any @domain directive.
+// domain of entries before any @domain directive. With `compile_rules` false, rules are not
+// compiled to check them (the embedded dictionary, checked by the build's tests; Engine::create
+// compiles every rule anyway and rejects a bad one with its file and line).
 ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
-                                  std::string_view default_domain);
+                                  std::string_view default_domain, bool compile_rules = true);
 
 // Parses a term list: one term a line, '#' comments, blank lines ignored. A term must hold at
 // least two words and none of the dictionary syntax ("=>", ";"), and appear once.

@@ -62,13 +62,16 @@ std::int32_t PhraseTrie::find(const std::vector<std::string>& keys) const {
   return keys.empty() ? kNoValue : values_[node];
 }
 
-std::int32_t PhraseTrie::insert(const std::vector<std::string>& keys, std::int32_t value, bool replace) {
+std::int32_t PhraseTrie::insert(const std::vector<std::string>& keys, std::int32_t value, bool replace,
+                                std::vector<std::uint32_t>* word_ids) {
   if (keys.empty()) return kNoValue;
+  if (word_ids != nullptr) word_ids->clear();
   std::uint32_t node = root();
   for (const std::string& key : keys) {
     // Look up before inserting: emplace would build a node (and copy the key) every time.
     auto wit = words_.find(std::string_view(key));
     if (wit == words_.end()) wit = words_.emplace(key, static_cast<std::uint32_t>(words_.size())).first;
+    if (word_ids != nullptr) word_ids->push_back(wit->second);
     const std::uint64_t edge = static_cast<std::uint64_t>(node) << 32 | wit->second;
     auto [child, added] = edges_.emplace(edge, static_cast<std::uint32_t>(values_.size()));
     if (added) values_.push_back(kNoValue);

@@ -26,7 +26,9 @@ class PhraseTrie {
   // Adds a phrase of token keys; a later insert of the same keys replaces the value, unless
   // `replace` is false. Returns the value the keys had before (kNoValue if none): one walk
   // where find() then insert() took two.
-  std::int32_t insert(const std::vector<std::string>& keys, std::int32_t value, bool replace = true);
+  // `word_ids`, when given, receives the id of each key.
+  std::int32_t insert(const std::vector<std::string>& keys, std::int32_t value, bool replace = true,
+                      std::vector<std::uint32_t>* word_ids = nullptr);
 
   // The value stored for exactly these keys, or kNoValue.
   std::int32_t find(const std::vector<std::string>& keys) const;

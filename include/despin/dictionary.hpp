@@ -81,6 +81,7 @@ class Dictionary {
     std::vector<WordSwap> word_swaps;
   };
   Data& own();  // this dictionary's data, copied first if another Dictionary shares it
+  static Expected<Dictionary> parse(std::string_view text, std::string_view name, bool compile_rules);
   std::shared_ptr<Data> data_;
 };
 
