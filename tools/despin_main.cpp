@@ -35,7 +35,7 @@ std::optional<std::string> read_input(const std::string& name, std::string& erro
     return buf.str();
   }
   std::optional<std::string> text = despin::cli::read_whole_file(name, error);
-  if (!text && error == "is a directory") error = "is a directory (use 'despin batch' for directories)";
+  if (!text && error == despin::cli::kIsDirectory) error = "is a directory (use 'despin batch' for directories)";
   if (!text) error = name + ": " + error;
   return text;
 }

@@ -34,7 +34,7 @@ std::optional<std::string> read_whole_file(const std::string& path, std::string&
     return std::nullopt;
   }
   if (S_ISDIR(before.st_mode)) {
-    error = "is a directory";
+    error = kIsDirectory;
     return std::nullopt;
   }
   std::string text;

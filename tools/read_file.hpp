@@ -14,4 +14,7 @@ namespace despin::cli {
 // moved during the read. A file removed while open is read whole (its data stays until closed).
 std::optional<std::string> read_whole_file(const std::string& path, std::string& error);
 
+// The `error` read_whole_file gives for a directory, for callers that explain it their way.
+inline constexpr const char* kIsDirectory = "is a directory";
+
 }  // namespace despin::cli
