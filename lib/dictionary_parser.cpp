@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <deque>
 #include <unordered_map>
 
 namespace despin::detail {
@@ -258,9 +259,26 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
   return out;
 }
 
+namespace {
+
+// Whether `phrase` is its own comparison_key (lower case, single spaces, no typographic
+// apostrophe): true of nearly every line of a term list, which then needs no key built.
+bool is_comparison_key(std::string_view phrase) {
+  for (std::size_t i = 0; i < phrase.size(); ++i) {
+    const auto c = static_cast<unsigned char>(phrase[i]);
+    if ((c >= 'A' && c <= 'Z') || c == '\t' || c == 0xE2) return false;
+    if (c == ' ' && (i == 0 || i + 1 == phrase.size() || phrase[i + 1] == ' ')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 ParsedDictionary parse_term_list(std::string_view text, std::string_view name) {
   ParsedDictionary out;
-  std::unordered_map<std::string, std::size_t> seen;
+  // Keys are views of `text` where a line is its own key, else of the keys built for it.
+  std::unordered_map<std::string_view, std::size_t> seen;
+  std::deque<std::string> built_keys;
   LineReader lines(text, name, out.errors);
   auto report = [&](std::size_t col, const std::string& msg) { lines.report(col, msg); };
   for (std::string_view line; lines.next(line);) {
@@ -276,13 +294,12 @@ ParsedDictionary parse_term_list(std::string_view text, std::string_view name) {
       report(first + 1, "a term needs at least two words");
       continue;
     }
-    const std::string key = comparison_key(line);
-    const std::string source = lines.source();
+    const std::string_view key = is_comparison_key(line) ? line : built_keys.emplace_back(comparison_key(line));
     if (auto [it, added] = seen.emplace(key, lines.line_no()); !added) {
       report(first + 1, "'" + std::string(line) + "' is already listed on line " + std::to_string(it->second));
       continue;
     }
-    out.terms.push_back(Term{std::string(line), source});
+    out.terms.push_back(Term{std::string(line), lines.source()});
   }
   return out;
 }
