@@ -5,7 +5,6 @@
 #include <bit>
 #include <cmath>
 #include <cctype>
-#include <span>
 
 namespace despin::detail {
 

@@ -12,7 +12,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -150,9 +149,9 @@ class TermComposer {
     std::uint32_t id;
     std::uint32_t root_child;  // the term-trie node `id` leads to from the root, or kNoNode
     // For a swap: how likely it is the spinner's, as the dictionary tells it: how often the
-    // swap is attested (SwapTo::support) times in how many known terms the original word occurs
-    // (a word of many terms, "system", "network", "recognition", is a likelier word of the
-    // next one than a word of few).
+    // swap is attested (SwapTo::support) times log2(2 + the number of known terms holding the
+    // original word): a word of many terms ("system", "network", "recognition") is a likelier
+    // word of the next one than a word of few.
     double weight = 1.0;
   };
   struct KnownWord {
