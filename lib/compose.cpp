@@ -203,7 +203,7 @@ bool TermComposer::is_term(const Words& words, std::size_t first, std::size_t le
 }
 
 bool TermComposer::written_term(const Words& words, std::size_t first, std::size_t len) const {
-  const Words::Written& last = words.written[(*words.of_token)[first + len - 1]];
+  const Words::KeyIds& last = words.written[(*words.of_token)[first + len - 1]];
   if (is_term(words, first, len, last.word)) return true;
   for (std::uint32_t singular : last.singulars)
     if (singular != kNoWord && is_term(words, first, len, singular)) return true;
@@ -218,24 +218,18 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   auto add = [&](const TrieWord& t, bool plural, bool swapped) {
     if (t.id != kNoWord) w.steps.push_back(Words::Step{t.id, plural, swapped, t.root_child, swapped ? t.weight : 1.0});
   };
-  // By distinct key: its phrase-swap-trie id and those of its singulars (for the spans below).
-  struct PhraseIds {
-    std::uint32_t word;
-    std::array<std::uint32_t, 3> singulars;
-  };
-  std::vector<PhraseIds> phrase_ids(doc.distinct());
+  // By distinct key: its phrase-swap-trie ids (for the spans below).
+  std::vector<Words::KeyIds> phrase_ids(doc.distinct());
   for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
     const std::string& key = doc.key(d);
     // The word as written and in American spelling (the term lists' spelling: a British
     // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
     // change alone is not a restoration.
     const std::string american = american_spelling(key);
-    const std::vector<std::string> key_singulars = singulars(key);
-    Words::Written written{kNoWord, {kNoWord, kNoWord, kNoWord}};
-    PhraseIds phrase{kNoWord, {kNoWord, kNoWord, kNoWord}};
+    Words::KeyIds written, phrase;
     for (const std::string* form : {&key, &american}) {
       if (form->empty() || (form == &american && american == key)) continue;
-      const std::vector<std::string> form_singulars = form == &key ? key_singulars : singulars(*form);
+      const std::vector<std::string> form_singulars = singulars(*form);
       if (const KnownWord* known = known_word(*form)) {
         add(known->term, false, false);
         for (const TrieWord& o : known->swapped_from) add(o, false, true);
@@ -272,7 +266,7 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
     w.span_first.push_back(static_cast<std::uint32_t>(w.spans.size()));
     std::uint32_t node = PhraseTrie::root();
     for (std::size_t j = t; j < n && j - t < kMaxTokens; ++j) {
-      const PhraseIds& ids = phrase_ids[doc.of_token[j]];
+      const Words::KeyIds& ids = phrase_ids[doc.of_token[j]];
       for (std::uint32_t sid : ids.singulars) {
         const std::uint32_t snode = sid == kNoWord ? kNoNode : phrase_swap_trie_.child(node, sid);
         if (snode != kNoNode && phrase_swap_trie_.value(snode) != kNoValue)

@@ -60,11 +60,10 @@ class TermComposer {
       std::uint32_t root_child;  // the term-trie node `word` leads to from the root, or kNoNode
       double weight;             // for a swap: how likely (TrieWord::weight); 1 for the word as written
     };
-    // A distinct key's term-trie ids: as written and of its singulars (kNoWord pads), for
-    // telling whether a run as written is itself a known term.
-    struct Written {
-      std::uint32_t word;
-      std::array<std::uint32_t, 3> singulars;
+    // A distinct key's id in one trie, as written and of its singulars (kNoWord pads).
+    struct KeyIds {
+      std::uint32_t word = kNoWord;
+      std::array<std::uint32_t, 3> singulars{kNoWord, kNoWord, kNoWord};
     };
     // A spun phrase of the document standing for words of a term ("wooded area" -> "forest"):
     // it covers tokens up to `end` (exclusive); `plural` when its last word was a plural.
@@ -77,7 +76,8 @@ class TermComposer {
     std::vector<std::uint32_t> first;  // distinct key k's steps: steps[first[k], first[k + 1])
     std::vector<Step> steps;
     std::vector<bool> starts;  // by distinct key: some step leads from the trie's root (a term may start)
-    std::vector<Written> written;  // by distinct key
+    // By distinct key, term-trie ids: whether a run as written is itself a known term.
+    std::vector<KeyIds> written;
     // By token t: the phrase spans starting there are spans[span_first[t], span_first[t + 1]).
     std::vector<std::uint32_t> span_first;
     std::vector<PhraseSpan> spans;
