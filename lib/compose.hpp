@@ -99,6 +99,12 @@ class TermComposer {
   // swaps' original words to term-trie ids.
   void finish();
 
+  // The finished composer as compiled-engine bytes (snapshot_io.hpp), and back: what prepare()
+  // and find() use, not what learning needs, so a loaded composer learns nothing more.
+  // load() checks every id against the tries it indexes. (compose_snapshot.cpp)
+  void save(SnapshotWriter& w) const;
+  void load(SnapshotReader& r);
+
   bool empty() const { return swaps_count_ == 0 || terms_.empty(); }
   // Whether the word (a folded key) occurs in some known term as written.
   bool term_word(std::string_view key) const { return term_trie_.word_id(key) != kNoWord; }

@@ -15,6 +15,7 @@
 #include <exception>
 
 #include "agree.hpp"
+#include "engine_impl.hpp"
 #include "clean.hpp"
 #include "edit_chain.hpp"
 #include "compose.hpp"
@@ -56,6 +57,10 @@ std::string apply_edits(std::string_view input, const std::vector<Edit>& edits) 
 
 namespace {
 
+using detail::Match;
+using detail::Replacement;
+using detail::Rule;
+
 // Whether `needle` occurs in `haystack` as whole words, ignoring ASCII case: "disease
 // identification" contains "identification" but not "cation".
 bool contains_words(std::string_view haystack, std::string_view needle) {
@@ -87,34 +92,6 @@ constexpr double kAmbiguousScoreWeight = 0.5;
 constexpr double kComposeConfidence = 0.6;
 // A lone word restored the way the same document restored it inside a longer phrase.
 constexpr double kDocumentConfidence = 0.5;
-
-struct Replacement {
-  std::string text;
-  std::string source;
-  double confidence;
-  bool ambiguous;
-  // For a spun past tense that is also its past participle ("surrendered") whose original has two
-  // forms ("gave up" / "given up"): the participle, used after "have" or "be".
-  std::string participle = {};
-  int domain = -1;  // index into Engine::Impl::domains
-  bool heading = false;  // only as a whole heading line ("3. Generation" -> "3. Production")
-  // Other readings of the same ambiguous phrase from other domains ("coordinate" is "direct" in
-  // film and "match" in sports): indexes into the phrase store. The document's domain decides.
-  std::vector<std::int32_t> readings = {};
-};
-
-struct Rule {
-  const RE2* re;  // owned by Engine::Impl::rule_filter
-  Replacement replacement;
-};
-
-// A candidate restoration over tokens [first, last).
-struct Match {
-  std::size_t first, last;
-  const Replacement* replacement;
-  EditKind kind;
-  std::string rule_output;  // for rules: the rewritten text before case matching
-};
 
 // Adds a phrase; returns its replacement, or nullptr when the phrase restores nothing. A later
 // entry for the same phrase replaces an earlier one, except that two ambiguous entries from
@@ -172,39 +149,6 @@ bool all_capitalised(std::string_view text, const std::vector<detail::Token>& to
 
 }  // namespace
 
-struct Engine::Impl {
-  Options options;
-  detail::PhraseTrie trie;
-  std::vector<Replacement> phrases;
-  std::vector<Rule> rules;
-  // The rules' compiled patterns, and which of them can match a text at all: the (usually few)
-  // candidates run instead of every rule over the whole text.
-  detail::RuleFilter rule_filter;
-  detail::TermComposer composer;
-  std::vector<std::string> domains;  // dictionary domains, by index
-
-  int domain_id(const std::string& name) {
-    auto it = std::find(domains.begin(), domains.end(), name);
-    if (it != domains.end()) return static_cast<int>(it - domains.begin());
-    domains.push_back(name);
-    return static_cast<int>(domains.size() - 1);
-  }
-  // The reading of phrase `v` whose domain has the most evidence in the document.
-  const Replacement* reading(std::int32_t v, const std::vector<int>* domain_evidence) const;
-
-  Result rewrite(std::string_view text) const;
-  std::vector<Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
-                                 const std::vector<detail::ByteSpan>& invalid) const;
-  void apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
-                                  const detail::DocumentWords& words,
-                                  const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
-                                  std::deque<Replacement>& store) const;
-  std::vector<Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
-                                   const std::vector<std::uint32_t>& ids, const std::vector<std::uint32_t>& starts,
-                                   const std::vector<bool>& blocked,
-                                   const std::vector<bool>* ambiguous_ok,
-                                   const std::vector<int>* domain_evidence = nullptr) const;
-};
 
 Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Options options) {
   auto impl = std::make_shared<Impl>();

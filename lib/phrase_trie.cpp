@@ -1,6 +1,10 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include "phrase_trie.hpp"
 
+#include <bit>
+
+#include "snapshot_io.hpp"
+
 namespace despin::detail {
 
 PhraseTrie::PhraseTrie() : values_(1, kNoValue) {}
@@ -81,6 +85,61 @@ std::int32_t PhraseTrie::insert(const std::vector<std::string>& keys, std::int32
   if (before == kNoValue) ++phrases_;
   if (before == kNoValue || replace) values_[node] = value;
   return before;
+}
+
+void PhraseTrie::save(SnapshotWriter& w) const {
+  std::vector<std::string_view> by_id(words_.size());
+  for (const auto& [key, id] : words_) by_id[id] = key;
+  w.u64(by_id.size());
+  for (std::string_view key : by_id) w.str(key);
+  w.u32(edges_.shift_);
+  w.u64(edges_.size_);
+  w.array(edges_.keys_);
+  w.array(edges_.values_);
+  w.array(values_);
+  w.u64(phrases_);
+}
+
+void PhraseTrie::load(SnapshotReader& r, std::int32_t value_bound) {
+  words_.clear();
+  const std::uint64_t words = r.count(8);
+  r.require(words < kNoWord, "too many words in a trie");
+  words_.reserve(words);
+  for (std::uint32_t id = 0; id < words; ++id)
+    r.require(words_.emplace(std::string(r.str()), id).second, "a trie word appears twice");
+  EdgeMap& e = edges_;
+  e.shift_ = r.u32();
+  e.size_ = r.u64();
+  e.keys_ = r.array<std::uint64_t>();
+  e.values_ = r.array<std::uint32_t>();
+  values_ = r.array<std::int32_t>();
+  phrases_ = r.u64();
+  const std::size_t capacity = e.keys_.size();
+  r.require(capacity >= 16 && std::has_single_bit(capacity) && e.values_.size() == capacity &&
+                e.shift_ == 64 - static_cast<unsigned>(std::countr_zero(capacity)) && 2 * e.size_ <= capacity,
+            "a trie's edge table is malformed");
+  r.require(!values_.empty() && values_.size() < kNoNode, "a trie has no root");
+  // Every edge joins existing nodes along an existing word, each child node is reached once, and
+  // the presence bitmap is rebuilt from the keys rather than trusted.
+  e.present_.assign(capacity * 4 / 64, 0);
+  std::size_t used = 0;
+  for (std::size_t i = 0; i < capacity; ++i) {
+    const std::uint64_t key = e.keys_[i];
+    if (key == EdgeMap::kEmpty) continue;
+    ++used;
+    r.require((key >> 32) < values_.size() && (key & 0xFFFFFFFFu) < words && e.values_[i] < values_.size() &&
+                  e.values_[i] != 0,
+              "a trie edge points outside the trie");
+    const std::size_t b = e.bit(key);
+    e.present_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+  r.require(used == e.size_, "a trie's edge count is wrong");
+  std::size_t stored = 0;
+  for (std::int32_t v : values_) {
+    r.require(v == kNoValue || (v >= 0 && v < value_bound), "a trie value is out of range");
+    stored += v != kNoValue;
+  }
+  r.require(stored == phrases_, "a trie's phrase count is wrong");
 }
 
 }  // namespace despin::detail

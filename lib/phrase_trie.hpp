@@ -12,6 +12,9 @@
 
 namespace despin::detail {
 
+class SnapshotReader;
+class SnapshotWriter;
+
 inline constexpr std::uint32_t kNoWord = 0xFFFFFFFFu;
 inline constexpr std::uint32_t kNoNode = 0xFFFFFFFFu;
 inline constexpr std::int32_t kNoValue = -1;
@@ -41,6 +44,14 @@ class PhraseTrie {
 
   std::size_t phrase_count() const { return phrases_; }
 
+  // The trie as compiled-engine bytes (snapshot_io.hpp), and back. load() replaces this trie and
+  // checks every word id, node and value (each below `value_bound`, or kNoValue), so that a
+  // damaged snapshot fails there instead of leading a lookup astray.
+  void save(SnapshotWriter& w) const;
+  void load(SnapshotReader& r, std::int32_t value_bound);
+  std::size_t word_count() const { return words_.size(); }
+  std::size_t node_count() const { return values_.size(); }
+
   // Calls f(key) for every token key some phrase contains.
   template <class F>
   void for_each_word(F f) const {
@@ -68,6 +79,7 @@ class PhraseTrie {
     // with a large dictionary stays in the CPU's cache when the table does not.
     std::size_t bit(std::uint64_t key) const { return (key * 0xC2B2AE3D27D4EB4Full) >> (shift_ - 2); }
     void grow();
+    friend class PhraseTrie;  // save() and load() copy the table as it is
     std::vector<std::uint64_t> keys_ = std::vector<std::uint64_t>(16, kEmpty);
     std::vector<std::uint32_t> values_ = std::vector<std::uint32_t>(16, 0);
     std::vector<std::uint64_t> present_ = std::vector<std::uint64_t>(1, 0);  // capacity x 4 bits

@@ -79,6 +79,16 @@ class Engine {
   // as a kDecode edit; everything despin does not recognise passes through unchanged.
   Result rewrite(std::string_view text) const;
 
+  // The compiled engine as bytes (its tries, replacements, rules and composition tables; not
+  // its Options), for load(): `despin compile` writes them to a file so that a large dictionary
+  // is parsed and compiled once instead of at every start.
+  std::string save() const;
+  // The engine save() wrote. `name` (the file's) prefixes errors. Fails, naming the byte
+  // offset, on bytes another despin version wrote or that are truncated or damaged.
+  static Expected<Engine> load(std::string_view bytes, std::string_view name, Options options = {});
+  // Whether `bytes` start as save()'s do.
+  static bool is_snapshot(std::string_view bytes);
+
   // Number of phrase keys in the compiled trie (inflected forms included) and of rules.
   std::size_t phrase_count() const;
   std::size_t rule_count() const;

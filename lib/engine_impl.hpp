@@ -1,0 +1,91 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// The engine's compiled state, shared by the rewrite (engine.cpp) and the compiled-engine
+// snapshot (engine_snapshot.cpp).
+#pragma once
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compose.hpp"
+#include "despin/engine.hpp"
+#include "document_words.hpp"
+#include "phrase_trie.hpp"
+#include "rule_filter.hpp"
+#include "tokenizer.hpp"
+#include "utf8.hpp"
+
+namespace despin {
+namespace detail {
+
+struct Replacement {
+  std::string text;
+  std::string source;
+  double confidence;
+  bool ambiguous;
+  // For a spun past tense that is also its past participle ("surrendered") whose original has two
+  // forms ("gave up" / "given up"): the participle, used after "have" or "be".
+  std::string participle = {};
+  int domain = -1;  // index into Engine::Impl::domains
+  bool heading = false;  // only as a whole heading line ("3. Generation" -> "3. Production")
+  // Other readings of the same ambiguous phrase from other domains ("coordinate" is "direct" in
+  // film and "match" in sports): indexes into the phrase store. The document's domain decides.
+  std::vector<std::int32_t> readings = {};
+};
+
+struct Rule {
+  const RE2* re;  // owned by Engine::Impl::rule_filter
+  Replacement replacement;
+};
+
+// A candidate restoration over tokens [first, last).
+struct Match {
+  std::size_t first, last;
+  const Replacement* replacement;
+  EditKind kind;
+  std::string rule_output;  // for rules: the rewritten text before case matching
+};
+
+}  // namespace detail
+
+struct Engine::Impl {
+  Options options;
+  detail::PhraseTrie trie;
+  std::vector<detail::Replacement> phrases;
+  std::vector<detail::Rule> rules;
+  // The rules' compiled patterns, and which of them can match a text at all: the (usually few)
+  // candidates run instead of every rule over the whole text.
+  detail::RuleFilter rule_filter;
+  detail::TermComposer composer;
+  std::vector<std::string> domains;  // dictionary domains, by index
+
+  int domain_id(const std::string& name) {
+    auto it = std::find(domains.begin(), domains.end(), name);
+    if (it != domains.end()) return static_cast<int>(it - domains.begin());
+    domains.push_back(name);
+    return static_cast<int>(domains.size() - 1);
+  }
+  // The reading of phrase `v` whose domain has the most evidence in the document.
+  const detail::Replacement* reading(std::int32_t v, const std::vector<int>* domain_evidence) const;
+
+  Result rewrite(std::string_view text) const;
+  std::vector<detail::Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
+                                 const std::vector<detail::ByteSpan>& invalid) const;
+  void apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
+                                  const detail::DocumentWords& words,
+                                  const std::vector<bool>& ambiguous_ok, std::vector<detail::Match>& matches,
+                                  std::deque<detail::Replacement>& store) const;
+  std::vector<detail::Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
+                                   const std::vector<std::uint32_t>& ids, const std::vector<std::uint32_t>& starts,
+                                   const std::vector<bool>& blocked,
+                                   const std::vector<bool>* ambiguous_ok,
+                                   const std::vector<int>* domain_evidence = nullptr) const;
+};
+
+}  // namespace despin

@@ -1,0 +1,136 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// A compiled engine as bytes (Engine::save) and back (Engine::load): the phrase trie, the
+// replacements, the rules' patterns and the composer's tables, so that a large dictionary is
+// parsed and compiled once (`despin compile`) instead of at every start. The rules' patterns
+// are compiled again on load: RE2 has no serialised form.
+//
+// Layout: kMagic, format version (u32), despin version (string), payload size (u64), payload
+// checksum (u64), payload. A snapshot is read only by the despin version that wrote it: the
+// tables' meaning changes between versions, and recompiling is cheap next to a wrong rewrite.
+#include <cmath>
+#include <exception>
+
+#include "despin/engine.hpp"
+#include "despin/version.hpp"
+#include "engine_impl.hpp"
+#include "snapshot_io.hpp"
+
+namespace despin {
+
+namespace {
+
+constexpr std::string_view kMagic = "despin compiled engine\n";
+constexpr std::uint32_t kFormat = 1;
+
+void save_replacement(detail::SnapshotWriter& w, const detail::Replacement& r) {
+  w.str(r.text);
+  w.str(r.source);
+  w.f64(r.confidence);
+  w.u8(static_cast<std::uint8_t>(r.ambiguous | r.heading << 1));
+  w.str(r.participle);
+  w.i32(r.domain);
+  w.array(r.readings);
+}
+
+detail::Replacement load_replacement(detail::SnapshotReader& r, std::size_t domains, std::size_t phrases) {
+  detail::Replacement out;
+  out.text = r.str();
+  out.source = r.str();
+  out.confidence = r.f64();
+  const std::uint8_t flags = r.u8();
+  out.ambiguous = flags & 1;
+  out.heading = flags & 2;
+  out.participle = r.str();
+  out.domain = r.i32();
+  out.readings = r.array<std::int32_t>();
+  r.require(std::isfinite(out.confidence) && out.confidence > 0 && out.confidence <= 1 && flags < 4,
+            "a replacement's confidence or flags are out of range");
+  r.require(out.domain >= -1 && out.domain < static_cast<std::int64_t>(domains), "a replacement's domain is unknown");
+  for (std::int32_t reading : out.readings)
+    r.require(reading >= 0 && static_cast<std::size_t>(reading) < phrases, "a replacement's reading is unknown");
+  return out;
+}
+
+}  // namespace
+
+std::string Engine::save() const {
+  const Impl& impl = *impl_;
+  detail::SnapshotWriter w;
+  w.u64(impl.domains.size());
+  for (const std::string& d : impl.domains) w.str(d);
+  w.u64(impl.phrases.size());
+  for (const detail::Replacement& r : impl.phrases) save_replacement(w, r);
+  impl.trie.save(w);
+  w.u64(impl.rules.size());
+  for (const detail::Rule& rule : impl.rules) {
+    w.str(rule.re->pattern());
+    save_replacement(w, rule.replacement);
+  }
+  impl.composer.save(w);
+
+  detail::SnapshotWriter head;
+  head.bytes().append(kMagic);
+  head.u32(kFormat);
+  head.str(kVersion);
+  head.u64(w.bytes().size());
+  head.u64(detail::snapshot_checksum(w.bytes()));
+  return std::move(head.bytes()) + w.bytes();
+}
+
+bool Engine::is_snapshot(std::string_view bytes) { return bytes.starts_with(kMagic); }
+
+Expected<Engine> Engine::load(std::string_view bytes, std::string_view name, Options options) {
+  const std::string where(name);
+  if (!is_snapshot(bytes)) return Error(where + ": not a compiled despin engine (see `despin compile`)");
+  auto impl = std::make_shared<Impl>();
+  impl->options = options;
+  try {
+    detail::SnapshotReader head(bytes.substr(kMagic.size()), kMagic.size());
+    const std::uint32_t format = head.u32();
+    const std::string_view version = head.str();
+    if (format != kFormat || version != kVersion)
+      return Error(where + ": compiled by despin " + std::string(version) + " (format " + std::to_string(format) +
+                   "); this is despin " + std::string(kVersion) + ": compile it again");
+    const std::uint64_t size = head.u64();
+    const std::uint64_t checksum = head.u64();
+    const std::size_t start = kMagic.size() + sizeof format + 8 + version.size() + sizeof size + sizeof checksum;
+    const std::string_view payload = bytes.substr(start);
+    if (payload.size() != size) head.fail("the payload is " + std::to_string(payload.size()) + " bytes, not " +
+                                          std::to_string(size) + ": the file is truncated or has trailing bytes");
+    if (detail::snapshot_checksum(payload) != checksum) head.fail("checksum mismatch: the file is damaged");
+
+    detail::SnapshotReader r(payload, start);
+    impl->domains.resize(r.count(8));
+    for (std::string& d : impl->domains) d = r.str();
+    const std::uint64_t phrases = r.count(8 * 4);
+    r.require(phrases < static_cast<std::uint64_t>(detail::kNoValue) >> 1, "too many phrases");
+    impl->phrases.reserve(phrases);
+    for (std::uint64_t k = 0; k < phrases; ++k)
+      impl->phrases.push_back(load_replacement(r, impl->domains.size(), phrases));
+    impl->trie.load(r, static_cast<std::int32_t>(phrases));
+    const std::uint64_t rules = r.count(8 * 5);
+    impl->rules.reserve(rules);
+    for (std::uint64_t k = 0; k < rules; ++k) {
+      const std::string pattern(r.str());
+      detail::Replacement replacement = load_replacement(r, impl->domains.size(), 0);
+      std::string why;
+      const int id = impl->rule_filter.add(pattern, &why);
+      if (id < 0) r.fail("invalid regular expression: " + why);
+      const RE2& re = impl->rule_filter.rule(static_cast<std::size_t>(id));
+      if (!re.CheckRewriteString(replacement.text, &why)) r.fail("invalid replacement: " + why);
+      impl->rules.push_back(detail::Rule{&re, std::move(replacement)});
+    }
+    impl->composer.load(r);
+    r.require(r.at_end(), "bytes left over after the engine");
+    impl->rule_filter.compile();
+    detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing
+  } catch (const detail::SnapshotError& e) {
+    return Error(where + ": " + e.what());
+  } catch (const std::exception& e) {
+    return Error(where + ": cannot load the compiled engine: " + e.what());
+  }
+  return Engine(std::move(impl));
+}
+
+}  // namespace despin
