@@ -109,4 +109,25 @@ check "--no-clean-step" test "$("$DESPIN" --no-default-dict --no-clean-step enti
 "$DESPIN" --no-clean-step bogus "$tmp/debris.txt" 2> /dev/null; rc=$?
 check "unknown cleanup step exit 2" test $rc -eq 2
 
+# A compiled engine: 'despin compile' then '--engine' gives the output of the dictionaries it
+# was compiled from; a damaged or foreign file is refused naming it; --engine excludes --dict.
+"$DESPIN" compile --no-default-dict --dict "$tmp/t.dict" "$tmp/t.despin" 2> "$tmp/err"; rc=$?
+check "compile exit 0" test $rc -eq 0
+check "compile reports what it wrote" grep -q "t.despin" "$tmp/err"
+check "--engine restores as --dict" test "$("$DESPIN" --engine "$tmp/t.despin" "$tmp/spun.txt")" = "If critics agree."
+"$DESPIN" compile "$tmp/full.despin" 2> /dev/null
+check "--engine with the built-in dictionary" bash -c 'cmp -s <("$1" --engine "$2" "$3") <("$1" "$3")' _ "$DESPIN" "$tmp/full.despin" "$tmp/debris.txt"
+head -c 100 "$tmp/t.despin" > "$tmp/cut.despin"
+"$DESPIN" --engine "$tmp/cut.despin" "$tmp/spun.txt" > /dev/null 2> "$tmp/err"; rc=$?
+check "truncated engine exit 2" test $rc -eq 2
+check "truncated engine named with its byte" grep -q "cut.despin: byte [0-9]*:" "$tmp/err"
+"$DESPIN" --engine "$tmp/t.dict" "$tmp/spun.txt" > /dev/null 2> "$tmp/err"; rc=$?
+check "a dictionary is not an engine" grep -q "t.dict: not a compiled despin engine" "$tmp/err"
+"$DESPIN" --engine "$tmp/missing.despin" "$tmp/spun.txt" > /dev/null 2> "$tmp/err"; rc=$?
+check "missing engine exit 2" test $rc -eq 2
+"$DESPIN" --engine "$tmp/t.despin" --dict "$tmp/t.dict" "$tmp/spun.txt" > /dev/null 2>&1; rc=$?
+check "--engine excludes --dict" test $rc -eq 2
+"$DESPIN" compile --dict "$tmp/bad.dict" "$tmp/bad.despin" 2> /dev/null; rc=$?
+check "compile of a bad dictionary exit 2, nothing written" test $rc -eq 2 -a ! -e "$tmp/bad.despin"
+
 finish

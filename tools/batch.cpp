@@ -31,13 +31,13 @@
 
 #include "jsonl.hpp"
 #include "ordered_pool.hpp"
+#include "write_file.hpp"
 
 namespace fs = std::filesystem;
 
 namespace despin::cli {
 namespace {
 
-constexpr const char* kTempSuffix = ".despin-tmp";
 constexpr const char* kManifest = ".despin-manifest";
 
 // FNV-1a, 64 bits: a fingerprint of a document's bytes, not a defence against forgery.
@@ -55,31 +55,6 @@ std::string hex(std::uint64_t v) {
   return buf;
 }
 
-
-// Writes `data` to `target` through a temporary file and a rename, so no reader ever sees it
-// half written.
-bool write_atomically(const fs::path& target, std::string_view data, std::string& error) {
-  std::error_code ec;
-  fs::create_directories(target.parent_path(), ec);
-  const fs::path tmp = target.string() + kTempSuffix;
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    out.flush();
-    if (!out) {
-      error = "cannot write " + tmp.string() + ": " + std::strerror(errno);
-      fs::remove(tmp, ec);
-      return false;
-    }
-  }
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    error = "cannot rename " + tmp.string() + ": " + ec.message();
-    fs::remove(tmp, ec);
-    return false;
-  }
-  return true;
-}
 
 // An append-only JSON Lines log shared by the workers (the manifest, the error log). Each record
 // goes out in one write(2) on an O_APPEND descriptor, so records never interleave.
