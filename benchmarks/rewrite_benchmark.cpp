@@ -281,6 +281,17 @@ void BM_DictionaryLoad(benchmark::State& state) {
   state.counters["extra_entries"] = static_cast<double>(state.range(0));
 }
 
+// Loading a compiled engine (`despin compile`): the shipped dictionary plus `extra` generated
+// entries, saved once; each iteration reads the bytes back into an engine, rules recompiled.
+void BM_SnapshotLoad(benchmark::State& state) {
+  const std::size_t extra = static_cast<std::size_t>(state.range(0));
+  const std::string bytes = extra == 0 ? despin::Engine::create({despin::Dictionary::builtin()}).value().save()
+                                       : engine_with_extra(extra).save();
+  for (auto _ : state) benchmark::DoNotOptimize(despin::Engine::load(bytes, "bench.despin"));
+  state.counters["extra_entries"] = static_cast<double>(state.range(0));
+  state.counters["snapshot_MB"] = static_cast<double>(bytes.size()) / 1e6;
+}
+
 #define DESPIN_SIZES ->Arg(1 << 10)->Arg(64 << 10)->Arg(1 << 20)->Arg(8 << 20)->Unit(benchmark::kMillisecond)
 BENCHMARK(BM_Copy) DESPIN_SIZES;
 BENCHMARK(BM_IcuSegmentation) DESPIN_SIZES;
@@ -292,6 +303,7 @@ BENCHMARK(BM_Re2Alternation) DESPIN_SIZES;
 BENCHMARK(BM_RewriteByDictionarySize)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EngineCreate)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DictionaryLoad)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SnapshotLoad)->Arg(0)->Arg(100000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -3,7 +3,8 @@
 // The dictionary parsers on arbitrary bytes, as .dict, .terms and .swaps. Invariants: a file is
 // accepted whole or rejected whole; rejection lists at most 21 located messages naming the
 // file; an accepted dictionary's entries all carry a source line and a confidence in (0, 1],
-// and an engine can be built from it.
+// an engine can be built from it, and that engine's compiled form (Engine::save) loads back
+// into one that rewrites the same.
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -25,7 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (e.source.rfind(name, 0) != 0 || !(e.confidence > 0 && e.confidence <= 1)) std::abort();
     }
     auto engine = despin::Engine::create({d.value()});
-    if (engine) engine.value().rewrite("Be that as it may, the pundits agree.");
+    if (!engine) continue;
+    // The compiled engine of any accepted dictionary loads back and rewrites the same.
+    constexpr std::string_view kSample = "Be that as it may, the pundits agree.";
+    auto loaded = despin::Engine::load(engine.value().save(), "fuzz.despin");
+    if (!loaded || loaded.value().rewrite(kSample).text != engine.value().rewrite(kSample).text) std::abort();
   }
   return 0;
 }
