@@ -73,22 +73,25 @@ void RuleFilter::compile() {
     no_atoms_ = true;
     return;
   }
-  // The atoms are lower case; matching them case-insensitively finds every case the rules
-  // (case-insensitive, or case-sensitive and then a subset) can match.
-  RE2::Options o;
-  o.set_case_sensitive(false);
-  o.set_literal(true);
-  o.set_log_errors(false);
-  o.set_max_mem(64 << 20);
-  atoms_ = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
-  for (const std::string& a : atoms) {
-    if (atoms_->Add(a, nullptr) < 0) {
-      atoms_.reset();
-      return;
-    }
-  }
-  if (!atoms_->Compile()) atoms_.reset();
   ascii_atoms_ = AsciiLiterals(atoms);
+  atom_strings_ = std::move(atoms);
+}
+
+const RE2::Set* RuleFilter::atom_set() const {
+  std::call_once(atoms_built_, [this] {
+    // The atoms are lower case; matching them case-insensitively finds every case the rules
+    // (case-insensitive, or case-sensitive and then a subset) can match.
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_literal(true);
+    o.set_log_errors(false);
+    o.set_max_mem(64 << 20);
+    auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+    for (const std::string& a : atom_strings_)
+      if (set->Add(a, nullptr) < 0) return;
+    if (set->Compile()) atoms_ = std::move(set);
+  });
+  return atoms_.get();
 }
 
 std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text) const {
@@ -97,14 +100,17 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text)
   using Range = std::pair<std::size_t, std::size_t>;
   const Range whole{0, text.size()};
   std::vector<int> rules;
-  if (no_atoms_ || !atoms_) {
-    // Nothing to look for (every rule is unfiltered), or the literal automaton could not be
-    // built: every rule that may pass runs over the whole text.
-    if (no_atoms_) filter_.AllPotentials({}, &rules);
-    else rules.resize(size()), std::iota(rules.begin(), rules.end(), 0);
+  if (no_atoms_) {
+    // Nothing to look for: every rule is unfiltered and runs over the whole text.
+    filter_.AllPotentials({}, &rules);
     for (int r : rules) out.push_back(Candidate{r, {whole}});
     return out;
   }
+  auto every_rule = [&] {
+    // The literal set could not be built (out of memory): every rule over the whole text.
+    for (std::size_t r = 0; r < size(); ++r) out.push_back(Candidate{static_cast<int>(r), {whole}});
+    return out;
+  };
   // Atoms line by line: each line's atoms say which line-local rules may match in it; all of
   // them together say which other rules may match the text.
   std::vector<std::vector<Range>> lines_of(size());
@@ -116,8 +122,13 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text)
     const std::string_view line = text.substr(from, to - from);
     if (!ascii_atoms_.find(line, found)) {
       // A line with characters outside ASCII: RE2 folds their case as Unicode says.
+      const RE2::Set* atoms = atom_set();
+      if (atoms == nullptr) {
+        failed = true;
+        return;
+      }
       RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-      if (!atoms_->Match(re2::StringPiece(line.data(), line.size()), &found, &info)) {
+      if (!atoms->Match(re2::StringPiece(line.data(), line.size()), &found, &info)) {
         failed |= info.kind != RE2::Set::kNoError;
         return;
       }
@@ -146,12 +157,12 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text)
     for (auto& l : lines_of) l.clear();
     all_atoms.clear();
     found.clear();
+    const RE2::Set* atoms = atom_set();
+    if (atoms == nullptr) return every_rule();
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (!atoms_->Match(re2::StringPiece(text.data(), text.size()), &all_atoms, &info) &&
-        info.kind != RE2::Set::kNoError) {
-      for (std::size_t r = 0; r < size(); ++r) out.push_back(Candidate{static_cast<int>(r), {whole}});
-      return out;
-    }
+    if (!atoms->Match(re2::StringPiece(text.data(), text.size()), &all_atoms, &info) &&
+        info.kind != RE2::Set::kNoError)
+      return every_rule();
     filter_.AllPotentials(all_atoms, &rules);
     std::sort(rules.begin(), rules.end());
     for (int r : rules) out.push_back(Candidate{r, {whole}});

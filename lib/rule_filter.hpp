@@ -20,6 +20,7 @@
 #include <re2/set.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -54,7 +55,13 @@ class RuleFilter {
  private:
   static RE2::Options rule_options();
   re2::FilteredRE2 filter_;
-  std::unique_ptr<RE2::Set> atoms_;  // null: no atoms, or the set could not be built
+  // The atoms as an RE2::Set, for lines outside ASCII: built on the first such line (a third
+  // of the rules' compile time, which documents in plain ASCII never need). Null until then,
+  // and if it could not be built.
+  const RE2::Set* atom_set() const;
+  std::vector<std::string> atom_strings_;
+  mutable std::once_flag atoms_built_;
+  mutable std::unique_ptr<RE2::Set> atoms_;
   AsciiLiterals ascii_atoms_;        // the same atoms, for the (usual) lines of plain ASCII
   bool compiled_ = false;
   bool no_atoms_ = false;  // every rule passes or fails without looking at the text
