@@ -153,4 +153,21 @@ done
 kill $writer; wait $writer 2> /dev/null
 check "file growing mid-read: reported, not processed, no other failure" test $detected -ge 1 -a $others -eq 0
 rm -f "$tmp/big" "$tmp/whole" "$tmp/growing" "$tmp/out"
+# 37. A compiled engine that is damaged (a byte changed), cut short, or random bytes after the
+# right header: refused with the file and byte named, exit 2, no input processed.
+printf 'pundits\n' > "$tmp/in.txt"
+"$d" compile --no-default-dict "$tmp/e.despin" 2> /dev/null
+python3 -c '
+import sys
+data = bytearray(open(sys.argv[1], "rb").read())
+open(sys.argv[2], "wb").write(data[:len(data) - 3])
+data[-1] ^= 0x40
+open(sys.argv[3], "wb").write(data)
+open(sys.argv[4], "wb").write(data[:23] + bytes(range(256)) * 4)' "$tmp/e.despin" "$tmp/cut.despin" "$tmp/flip.despin" "$tmp/junk.despin"
+refused=0
+for f in cut flip junk; do
+  run --engine "$tmp/$f.despin" "$tmp/in.txt"
+  if [ $rc -eq 2 ] && grep -q "$f.despin: " "$tmp/err" && [ ! -s "$tmp/out" ]; then refused=$((refused + 1)); fi
+done
+check "damaged compiled engine: refused by name, exit 2, nothing out" test $refused -eq 3
 finish

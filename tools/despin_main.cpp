@@ -177,7 +177,8 @@ int main(int argc, char** argv) {
   }
   // The engine: loaded compiled, or built from the dictionaries (parsed whole before any input
   // is read, so a bad dictionary stops the run before it starts).
-  std::string fingerprint = std::string("despin ") + despin::kVersion + "\n";
+  std::vector<despin::Dictionary> dictionaries;
+  std::size_t engine_hash = 0;  // of the compiled engine's bytes, for a batch's fingerprint
   std::optional<despin::Expected<despin::Engine>> engine;
   if (!engine_file.empty()) {
     std::string error;
@@ -187,9 +188,8 @@ int main(int argc, char** argv) {
       return kExitError;
     }
     engine = despin::Engine::load(*bytes, engine_file, options);
-    fingerprint += "engine " + std::to_string(std::hash<std::string_view>{}(*bytes)) + "\n";
+    engine_hash = std::hash<std::string_view>{}(*bytes);
   } else {
-    std::vector<despin::Dictionary> dictionaries;
     if (!no_default) dictionaries.push_back(despin::Dictionary::builtin());
     for (const std::string& path : dict_files) {
       auto d = despin::Dictionary::load_file(path);
@@ -200,7 +200,6 @@ int main(int argc, char** argv) {
       dictionaries.push_back(std::move(d).value());
     }
     engine = despin::Engine::create(dictionaries, options);
-    fingerprint = engine_fingerprint(dictionaries);
   }
   if (!*engine) {
     std::cerr << "despin: " << engine->error().what() << "\n";
@@ -223,7 +222,9 @@ int main(int argc, char** argv) {
   if (batch_cmd->parsed()) {
     batch.jobs = jobs;
     batch.progress = batch.progress || ::isatty(2);
-    batch.fingerprint = fingerprint;
+    batch.fingerprint = engine_file.empty() ? engine_fingerprint(dictionaries)
+                                            : std::string("despin ") + despin::kVersion + "\nengine " +
+                                                  std::to_string(engine_hash) + "\n";
     const despin::CleanOptions& c = options.clean;
     for (bool step : {c.spaces, c.entities, c.mojibake, c.nfc, c.templates, c.repeated_lines, c.duplicates, c.layout,
                       c.drop_toc})
