@@ -182,14 +182,15 @@ void TermComposer::finish() {
   }
   term_trie_.for_each_word([&](const std::string& w) { know(w); });
   phrase_swap_trie_.for_each_word([&](const std::string& w) { know(w); });
-  phrase_swap_ids_.clear();
-  phrase_swap_ids_.reserve(phrase_swaps_.size());
+  swap_first_.assign(1, 0);
+  original_first_.assign(1, 0);
+  swap_ids_.clear();
   for (const auto& originals : phrase_swaps_) {
-    auto& ids = phrase_swap_ids_.emplace_back();
     for (const std::vector<std::string>& original : originals) {
-      auto& words = ids.emplace_back();
-      for (const std::string& w : original) words.push_back(term_trie_.word_id(w));
+      for (const std::string& w : original) swap_ids_.push_back(term_trie_.word_id(w));
+      original_first_.push_back(static_cast<std::uint32_t>(swap_ids_.size()));
     }
+    swap_first_.push_back(static_cast<std::uint32_t>(original_first_.size() - 1));
   }
 }
 
@@ -350,10 +351,11 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
                   double weight) -> void {
     if (k == size) return;
     // Tokens k..end-1 stand for the original words: follow them all through the term trie.
-    auto step_phrase = [&](const std::vector<std::uint32_t>& original, std::size_t end, bool plural) {
+    auto step_phrase = [&](std::uint32_t original, std::size_t end, bool plural) {
       std::uint32_t child = node;
-      for (std::uint32_t id : original)
-        if (id == kNoWord || (child = term_trie_.child(child, id)) == kNoNode) return;
+      for (std::uint32_t i = original_first_[original]; i < original_first_[original + 1]; ++i)
+        if (const std::uint32_t id = swap_ids_[i]; id == kNoWord || (child = term_trie_.child(child, id)) == kNoNode)
+          return;
       std::uint32_t mask = swapped_mask;
       for (std::size_t b = k; b < end; ++b) mask |= 1u << b;
       if (!plural) self(self, end, child, mask, weight);
@@ -366,8 +368,8 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
     for (std::uint32_t p = words.span_first[first + k]; p < words.span_first[first + k + 1]; ++p) {
       const Words::PhraseSpan& span = words.spans[p];
       if (span.end > limit) continue;
-      for (const std::vector<std::uint32_t>& original : phrase_swap_ids_[span.swaps])
-        step_phrase(original, span.end - first, span.plural);
+      for (std::uint32_t o = swap_first_[span.swaps]; o < swap_first_[span.swaps + 1]; ++o)
+        step_phrase(o, span.end - first, span.plural);
     }
     // The word as written and in American spelling, their singulars, and what a spinner may
     // have swapped them for: listed once per distinct word by prepare(), in this order.

@@ -147,7 +147,11 @@ class TermComposer {
   // back as several.
   PhraseTrie phrase_swap_trie_;                                  // spun keys -> index in phrase_swaps_
   std::vector<std::vector<std::vector<std::string>>> phrase_swaps_;  // originals, each as keys
-  std::vector<std::vector<std::vector<std::uint32_t>>> phrase_swap_ids_;  // the same as term-trie ids (finish())
+  // The same as term-trie ids (finish()), flat (a large dictionary has a phrase swap an entry,
+  // and three vectors each made loading a compiled engine mostly allocation): phrase swap p's
+  // originals are o in [swap_first_[p], swap_first_[p + 1]), original o's ids are
+  // swap_ids_[original_first_[o], original_first_[o + 1]).
+  std::vector<std::uint32_t> swap_first_{0}, original_first_{0}, swap_ids_;
   // What finish() resolved about a word key, so that prepare() hashes each form of a document's
   // word once: its term-trie id, the term-trie ids of what a spinner may have swapped it for
   // (in learning order, words of no term left out), and its phrase-swap-trie id.

@@ -13,11 +13,9 @@ void TermComposer::save(SnapshotWriter& w) const {
   w.u64(terms_.size());
   for (const TermInfo& t : terms_) w.str(t.display), w.str(t.source);
   term_trie_.save(w);
-  w.u64(phrase_swap_ids_.size());
-  for (const auto& originals : phrase_swap_ids_) {
-    w.u64(originals.size());
-    for (const std::vector<std::uint32_t>& ids : originals) w.array(ids);
-  }
+  w.array(swap_first_);
+  w.array(original_first_);
+  w.array(swap_ids_);
   phrase_swap_trie_.save(w);
   auto trie_word = [&](const TrieWord& t) { w.u32(t.id), w.u32(t.root_child), w.f64(t.weight); };
   // In key order, not the hash table's: the same engine always gives the same bytes.
@@ -48,16 +46,18 @@ void TermComposer::load(SnapshotReader& r) {
   }
   term_trie_.load(r, static_cast<std::int32_t>(terms));
   const auto term_word_ok = [&](std::uint32_t id) { return id == kNoWord || id < term_trie_.word_count(); };
-  const std::uint64_t swaps = r.count(8);
+  swap_first_ = r.array<std::uint32_t>();
+  original_first_ = r.array<std::uint32_t>();
+  swap_ids_ = r.array<std::uint32_t>();
+  // Each offset table starts at 0, never decreases and ends at the size of what it indexes.
+  const auto offsets_ok = [](const std::vector<std::uint32_t>& first, std::size_t end) {
+    return !first.empty() && first.front() == 0 && first.back() == end && std::is_sorted(first.begin(), first.end());
+  };
+  r.require(offsets_ok(swap_first_, original_first_.size() - 1) && offsets_ok(original_first_, swap_ids_.size()),
+            "the phrase swaps' tables are malformed");
+  for (std::uint32_t id : swap_ids_) r.require(term_word_ok(id), "a phrase swap names an unknown term word");
+  const std::size_t swaps = swap_first_.size() - 1;
   r.require(swaps < static_cast<std::uint64_t>(kNoValue) >> 1, "too many phrase swaps");
-  phrase_swap_ids_.resize(swaps);
-  for (auto& originals : phrase_swap_ids_) {
-    originals.resize(r.count(8));
-    for (std::vector<std::uint32_t>& ids : originals) {
-      ids = r.array<std::uint32_t>();
-      for (std::uint32_t id : ids) r.require(term_word_ok(id), "a phrase swap names an unknown term word");
-    }
-  }
   phrase_swap_trie_.load(r, static_cast<std::int32_t>(swaps));
   auto trie_word = [&] {
     TrieWord t{r.u32(), r.u32(), r.f64()};

@@ -33,8 +33,8 @@ void save_replacement(detail::SnapshotWriter& w, const detail::Replacement& r) {
   w.array(r.readings);
 }
 
-detail::Replacement load_replacement(detail::SnapshotReader& r, std::size_t domains, std::size_t phrases) {
-  detail::Replacement out;
+// Reads a replacement into `out` (in place: a large dictionary has one an entry).
+void load_replacement(detail::SnapshotReader& r, std::size_t domains, std::size_t phrases, detail::Replacement& out) {
   out.text = r.str();
   out.source = r.str();
   out.confidence = r.f64();
@@ -49,7 +49,6 @@ detail::Replacement load_replacement(detail::SnapshotReader& r, std::size_t doma
   r.require(out.domain >= -1 && out.domain < static_cast<std::int64_t>(domains), "a replacement's domain is unknown");
   for (std::int32_t reading : out.readings)
     r.require(reading >= 0 && static_cast<std::size_t>(reading) < phrases, "a replacement's reading is unknown");
-  return out;
 }
 
 }  // namespace
@@ -105,15 +104,15 @@ Expected<Engine> Engine::load(std::string_view bytes, std::string_view name, Opt
     for (std::string& d : impl->domains) d = r.str();
     const std::uint64_t phrases = r.count(8 * 4);
     r.require(phrases < static_cast<std::uint64_t>(detail::kNoValue) >> 1, "too many phrases");
-    impl->phrases.reserve(phrases);
-    for (std::uint64_t k = 0; k < phrases; ++k)
-      impl->phrases.push_back(load_replacement(r, impl->domains.size(), phrases));
+    impl->phrases.resize(phrases);
+    for (detail::Replacement& p : impl->phrases) load_replacement(r, impl->domains.size(), phrases, p);
     impl->trie.load(r, static_cast<std::int32_t>(phrases));
     const std::uint64_t rules = r.count(8 * 5);
     impl->rules.reserve(rules);
     for (std::uint64_t k = 0; k < rules; ++k) {
       const std::string pattern(r.str());
-      detail::Replacement replacement = load_replacement(r, impl->domains.size(), 0);
+      detail::Replacement replacement;
+      load_replacement(r, impl->domains.size(), 0, replacement);
       std::string why;
       const int id = impl->rule_filter.add(pattern, &why);
       if (id < 0) r.fail("invalid regular expression: " + why);
