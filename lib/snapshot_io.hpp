@@ -98,8 +98,8 @@ class SnapshotReader {
   std::size_t base_;  // offset of `in_` in the whole snapshot, for messages
 };
 
-// A 64-bit hash of the snapshot's payload, eight bytes a step (fast enough that checking it
-// costs little of the load): catches a damaged file, not a forged one.
+// A 64-bit hash of the snapshot's payload, 32 bytes a step (fast enough that checking it costs
+// little of the load): catches a damaged file, not a forged one.
 std::uint64_t snapshot_checksum(std::string_view bytes);
 
 }  // namespace despin::detail

@@ -188,7 +188,7 @@ int main(int argc, char** argv) {
       return kExitError;
     }
     engine = despin::Engine::load(*bytes, engine_file, options);
-    engine_hash = std::hash<std::string_view>{}(*bytes);
+    if (batch_cmd->parsed()) engine_hash = std::hash<std::string_view>{}(*bytes);
   } else {
     if (!no_default) dictionaries.push_back(despin::Dictionary::builtin());
     for (const std::string& path : dict_files) {
