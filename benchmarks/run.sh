@@ -17,7 +17,7 @@ rows, icu = [], {}
 for b in data["benchmarks"]:
     name, _, size = b["name"].partition("/")
     if "bytes_per_second" not in b:
-        print(f"{name:24} {b['real_time']:.1f} {b['time_unit']}")
+        print(f"{b['name']:32} {b['real_time']:.1f} {b['time_unit']} (CPU {b['cpu_time']:.1f})")
         continue
     mbs = b["bytes_per_second"] / 1e6
     if name == "BM_RewriteByDictionarySize":

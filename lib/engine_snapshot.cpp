@@ -35,13 +35,13 @@ void save_replacement(detail::SnapshotWriter& w, const detail::Replacement& r) {
 
 // Reads a replacement into `out` (in place: a large dictionary has one an entry).
 void load_replacement(detail::SnapshotReader& r, std::size_t domains, std::size_t phrases, detail::Replacement& out) {
-  out.text = r.str();
-  out.source = r.str();
+  out.text = r.text();
+  out.source = r.text();
   out.confidence = r.f64();
   const std::uint8_t flags = r.u8();
   out.ambiguous = flags & 1;
   out.heading = flags & 2;
-  out.participle = r.str();
+  out.participle = r.text();
   out.domain = r.i32();
   out.readings = r.array<std::int32_t>();
   r.require(std::isfinite(out.confidence) && out.confidence > 0 && out.confidence <= 1 && flags < 4,
@@ -101,7 +101,7 @@ Expected<Engine> Engine::load(std::string_view bytes, std::string_view name, Opt
 
     detail::SnapshotReader r(payload, start);
     impl->domains.resize(r.count(8));
-    for (std::string& d : impl->domains) d = r.str();
+    for (std::string& d : impl->domains) d = r.text();
     const std::uint64_t phrases = r.count(8 * 4);
     r.require(phrases < static_cast<std::uint64_t>(detail::kNoValue) >> 1, "too many phrases");
     impl->phrases.resize(phrases);

@@ -1,7 +1,15 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include "snapshot_io.hpp"
 
+#include "utf8.hpp"
+
 namespace despin::detail {
+
+bool valid_utf8(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return invalid_utf8_spans(s).empty();
+  return true;
+}
 
 std::uint64_t snapshot_checksum(std::string_view bytes) {
   // Four lanes of eight bytes, each step h = (h ^ word) * odd constant: a bijection of h for a

@@ -47,6 +47,9 @@ class SnapshotWriter {
   std::string out_;
 };
 
+// Whether `s` is well-formed UTF-8.
+bool valid_utf8(std::string_view s);
+
 class SnapshotReader {
  public:
   explicit SnapshotReader(std::string_view bytes, std::size_t base = 0) : in_(bytes), base_(base) {}
@@ -60,6 +63,14 @@ class SnapshotReader {
     const std::uint64_t n = count(1);
     const std::string_view s = in_.substr(pos_, n);
     pos_ += n;
+    return s;
+  }
+  // A string that may reach the output (a replacement, a source, a term): it must be valid
+  // UTF-8, as a dictionary file's text is, so that a rewrite's output always is.
+  std::string_view text() {
+    const std::size_t at = pos_;
+    const std::string_view s = str();
+    if (!valid_utf8(s)) throw SnapshotError(base_ + at, "a string is not valid UTF-8");
     return s;
   }
   template <class T>

@@ -10,16 +10,18 @@ seconds=${1:-60}
 cd "$(dirname "$0")/.."
 CXX=${CXX_FUZZ:-clang++-14} CC=${CC_FUZZ:-clang-14} cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDESPIN_BUILD_FUZZERS=ON -DDESPIN_BUILD_TESTS=OFF > /dev/null
-cmake --build build-fuzz -j2 --target fuzz_dictionary fuzz_engine fuzz_jsonl fuzz_clean > /dev/null
+cmake --build build-fuzz -j2 --target fuzz_dictionary fuzz_engine fuzz_jsonl fuzz_clean fuzz_snapshot > /dev/null
 mkdir -p build-fuzz/findings
 status=0
-for target in dictionary engine jsonl clean; do
+for target in dictionary engine jsonl clean snapshot; do
   work=$(mktemp -d)
   cp tests/fuzz/seeds/$target/* "$work/"
   # A long campaign's corpus, minimised with -merge=1, is kept as one archive per target.
   if [ -f tests/fuzz/seeds/$target-merged.tar.gz ]; then tar -xzf tests/fuzz/seeds/$target-merged.tar.gz -C "$work"; fi
   printf '== fuzz_%s for %s s: ' "$target" "$seconds"
-  if ./build-fuzz/tests/fuzz/fuzz_$target -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+  # A compiled engine's payload is some kilobytes even for a handful of entries.
+  max_len=4096; [ "$target" = snapshot ] && max_len=16384
+  if ./build-fuzz/tests/fuzz/fuzz_$target -max_total_time="$seconds" -max_len=$max_len -timeout=10 -rss_limit_mb=4096 \
        -print_final_stats=1 -artifact_prefix=build-fuzz/findings/$target- "$work" > build-fuzz/fuzz_$target.log 2>&1; then
     grep -E "stat::number_of_executed_units" build-fuzz/fuzz_$target.log | awk '{print $2 " executions, no finding"}'
   else

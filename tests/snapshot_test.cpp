@@ -130,6 +130,24 @@ TEST_CASE("damaged snapshots are refused with the file and the byte named", "[sn
   refused(foreign, "compile it again");
 }
 
+TEST_CASE("a snapshot whose replacement is not valid UTF-8 is refused (fuzz_snapshot finding)", "[snapshot]") {
+  // A forged replacement text with an invalid byte loaded and went into the output as it was:
+  // the output of a rewrite must always be valid UTF-8, as a dictionary file's text is checked.
+  auto dict = Dictionary::parse("reality debut => world premiere\n", "one.dict");
+  REQUIRE(dict.ok());
+  std::string bytes = Engine::create({dict.value()}).value().save();
+  const std::size_t payload = bytes.find(kVersion) + std::string_view(kVersion).size() + 16;
+  const std::size_t at = bytes.find("world premiere", payload);
+  REQUIRE(at != std::string::npos);
+  bytes[at + 5] = '\xff';
+  const std::uint64_t sum = detail::snapshot_checksum(std::string_view(bytes).substr(payload));
+  std::memcpy(bytes.data() + payload - 8, &sum, 8);
+  auto e = Engine::load(bytes, "forged.despin");
+  REQUIRE_FALSE(e.ok());
+  CHECK(e.error().what().find("forged.despin: byte ") == 0);
+  CHECK(e.error().what().find("not valid UTF-8") != std::string::npos);
+}
+
 TEST_CASE("a snapshot altered at any byte, checksum redone, is refused or still safe", "[snapshot]") {
   // A small engine with every kind of table, so that each of its bytes can be altered: the
   // checksum is recomputed, as a forger would, so only the structural checks stand between
