@@ -8,6 +8,7 @@
 // Layout: kMagic, format version (u32), despin version (string), payload size (u64), payload
 // checksum (u64), payload. A snapshot is read only by the despin version that wrote it: the
 // tables' meaning changes between versions, and recompiling is cheap next to a wrong rewrite.
+#include <algorithm>
 #include <cmath>
 #include <exception>
 
@@ -88,9 +89,14 @@ Expected<Engine> Engine::load(std::string_view bytes, std::string_view name, Opt
     detail::SnapshotReader head(bytes.substr(kMagic.size()), kMagic.size());
     const std::uint32_t format = head.u32();
     const std::string_view version = head.str();
-    if (format != kFormat || version != kVersion)
-      return Error(where + ": compiled by despin " + std::string(version) + " (format " + std::to_string(format) +
-                   "); this is despin " + std::string(kVersion) + ": compile it again");
+    if (format != kFormat || version != kVersion) {
+      // The version as written, if it reads as one (a damaged header may hold anything).
+      const bool readable = !version.empty() && version.size() <= 32 &&
+                            std::all_of(version.begin(), version.end(), [](char c) { return c > ' ' && c < 0x7F; });
+      return Error(where + ": compiled by " + (readable ? "despin " + std::string(version) : "an unknown despin") +
+                   " (format " + std::to_string(format) + "); this is despin " + std::string(kVersion) +
+                   ": compile it again");
+    }
     const std::uint64_t size = head.u64();
     const std::uint64_t checksum = head.u64();
     const std::size_t start = kMagic.size() + sizeof format + 8 + version.size() + sizeof size + sizeof checksum;
