@@ -41,8 +41,8 @@ void TermComposer::load(SnapshotReader& r) {
   r.require(terms < static_cast<std::uint64_t>(kNoValue) >> 1, "too many terms");
   terms_.reserve(terms);
   for (std::uint64_t k = 0; k < terms; ++k) {
-    const std::string_view display = r.text();
-    terms_.push_back(TermInfo{std::string(display), std::string(r.text())});
+    std::string display = r.text();
+    terms_.push_back(TermInfo{std::move(display), r.text()});
   }
   term_trie_.load(r, static_cast<std::int32_t>(terms));
   const auto term_word_ok = [&](std::uint32_t id) { return id == kNoWord || id < term_trie_.word_count(); };
@@ -69,7 +69,7 @@ void TermComposer::load(SnapshotReader& r) {
   const std::uint64_t known = r.count(8);
   known_words_.reserve(known);
   for (std::uint64_t k = 0; k < known; ++k) {
-    std::string key(r.str());
+    std::string key = r.str();
     KnownWord word;
     word.term = trie_word();
     word.swapped_from.resize(r.count(16));

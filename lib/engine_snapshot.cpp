@@ -9,8 +9,15 @@
 // checksum (u64), payload. A snapshot is read only by the despin version that wrote it: the
 // tables' meaning changes between versions, and recompiling is cheap next to a wrong rewrite.
 #include <algorithm>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <exception>
+#include <optional>
 
 #include "despin/engine.hpp"
 #include "despin/version.hpp"
@@ -80,6 +87,69 @@ std::string Engine::save() const {
 
 bool Engine::is_snapshot(std::string_view bytes) { return bytes.starts_with(kMagic); }
 
+namespace {
+
+// What the header says about the payload that follows it.
+struct Header {
+  std::uint64_t size = 0;      // of the payload
+  std::uint64_t checksum = 0;  // of the payload
+  std::size_t payload_at = 0;  // the payload's first byte in the file
+};
+
+// Reads the header after kMagic; nullopt and `error` set when it is another version's.
+std::optional<Header> read_header(detail::SnapshotReader& r, std::string& error) {
+  const std::uint32_t format = r.u32();
+  const std::string version = r.str();
+  if (format != kFormat || version != kVersion) {
+    // The version as written, if it reads as one (a damaged header may hold anything).
+    const bool readable = !version.empty() && version.size() <= 32 &&
+                          std::all_of(version.begin(), version.end(), [](char c) { return c > ' ' && c < 0x7F; });
+    error = "compiled by " + (readable ? "despin " + version : std::string("an unknown despin")) + " (format " +
+            std::to_string(format) + "); this is despin " + std::string(kVersion) + ": compile it again";
+    return std::nullopt;
+  }
+  Header h;
+  h.size = r.u64();
+  h.checksum = r.u64();
+  h.payload_at = kMagic.size() + sizeof format + 8 + version.size() + sizeof h.size + sizeof h.checksum;
+  return h;
+}
+
+std::string size_mismatch(std::uint64_t have, std::uint64_t want) {
+  return "the payload is " + std::to_string(have) + " bytes, not " + std::to_string(want) +
+         ": the file is truncated or has trailing bytes";
+}
+
+// The payload, once its size and checksum are known to be right.
+void read_payload(detail::SnapshotReader& r, Engine::Impl& impl) {
+  impl.domains.resize(r.count(8));
+  for (std::string& d : impl.domains) d = r.text();
+  const std::uint64_t phrases = r.count(8 * 4);
+  r.require(phrases < static_cast<std::uint64_t>(detail::kNoValue) >> 1, "too many phrases");
+  impl.phrases.resize(phrases);
+  for (detail::Replacement& p : impl.phrases) load_replacement(r, impl.domains.size(), phrases, p);
+  impl.trie.load(r, static_cast<std::int32_t>(phrases));
+  const std::uint64_t rules = r.count(8 * 5);
+  impl.rules.reserve(rules);
+  for (std::uint64_t k = 0; k < rules; ++k) {
+    const std::string pattern = r.str();
+    detail::Replacement replacement;
+    load_replacement(r, impl.domains.size(), 0, replacement);
+    std::string why;
+    const int id = impl.rule_filter.add(pattern, &why);
+    if (id < 0) r.fail("invalid regular expression: " + why);
+    const RE2& re = impl.rule_filter.rule(static_cast<std::size_t>(id));
+    if (!re.CheckRewriteString(replacement.text, &why)) r.fail("invalid replacement: " + why);
+    impl.rules.push_back(detail::Rule{&re, std::move(replacement)});
+  }
+  impl.composer.load(r);
+  r.require(r.at_end(), "bytes left over after the engine");
+  impl.rule_filter.compile();
+  detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing
+}
+
+}  // namespace
+
 Expected<Engine> Engine::load(std::string_view bytes, std::string_view name, Options options) {
   const std::string where(name);
   if (!is_snapshot(bytes)) return Error(where + ": not a compiled despin engine (see `despin compile`)");
@@ -87,53 +157,65 @@ Expected<Engine> Engine::load(std::string_view bytes, std::string_view name, Opt
   impl->options = options;
   try {
     detail::SnapshotReader head(bytes.substr(kMagic.size()), kMagic.size());
-    const std::uint32_t format = head.u32();
-    const std::string_view version = head.str();
-    if (format != kFormat || version != kVersion) {
-      // The version as written, if it reads as one (a damaged header may hold anything).
-      const bool readable = !version.empty() && version.size() <= 32 &&
-                            std::all_of(version.begin(), version.end(), [](char c) { return c > ' ' && c < 0x7F; });
-      return Error(where + ": compiled by " + (readable ? "despin " + std::string(version) : "an unknown despin") +
-                   " (format " + std::to_string(format) + "); this is despin " + std::string(kVersion) +
-                   ": compile it again");
-    }
-    const std::uint64_t size = head.u64();
-    const std::uint64_t checksum = head.u64();
-    const std::size_t start = kMagic.size() + sizeof format + 8 + version.size() + sizeof size + sizeof checksum;
-    const std::string_view payload = bytes.substr(start);
-    if (payload.size() != size) head.fail("the payload is " + std::to_string(payload.size()) + " bytes, not " +
-                                          std::to_string(size) + ": the file is truncated or has trailing bytes");
-    if (detail::snapshot_checksum(payload) != checksum) head.fail("checksum mismatch: the file is damaged");
-
-    detail::SnapshotReader r(payload, start);
-    impl->domains.resize(r.count(8));
-    for (std::string& d : impl->domains) d = r.text();
-    const std::uint64_t phrases = r.count(8 * 4);
-    r.require(phrases < static_cast<std::uint64_t>(detail::kNoValue) >> 1, "too many phrases");
-    impl->phrases.resize(phrases);
-    for (detail::Replacement& p : impl->phrases) load_replacement(r, impl->domains.size(), phrases, p);
-    impl->trie.load(r, static_cast<std::int32_t>(phrases));
-    const std::uint64_t rules = r.count(8 * 5);
-    impl->rules.reserve(rules);
-    for (std::uint64_t k = 0; k < rules; ++k) {
-      const std::string pattern(r.str());
-      detail::Replacement replacement;
-      load_replacement(r, impl->domains.size(), 0, replacement);
-      std::string why;
-      const int id = impl->rule_filter.add(pattern, &why);
-      if (id < 0) r.fail("invalid regular expression: " + why);
-      const RE2& re = impl->rule_filter.rule(static_cast<std::size_t>(id));
-      if (!re.CheckRewriteString(replacement.text, &why)) r.fail("invalid replacement: " + why);
-      impl->rules.push_back(detail::Rule{&re, std::move(replacement)});
-    }
-    impl->composer.load(r);
-    r.require(r.at_end(), "bytes left over after the engine");
-    impl->rule_filter.compile();
-    detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing
+    std::string error;
+    const std::optional<Header> h = read_header(head, error);
+    if (!h) return Error(where + ": " + error);
+    const std::string_view payload = bytes.substr(h->payload_at);
+    if (payload.size() != h->size) head.fail(size_mismatch(payload.size(), h->size));
+    if (detail::snapshot_checksum(payload) != h->checksum) head.fail("checksum mismatch: the file is damaged");
+    detail::SnapshotReader r(payload, h->payload_at);
+    read_payload(r, *impl);
   } catch (const detail::SnapshotError& e) {
     return Error(where + ": " + e.what());
   } catch (const std::exception& e) {
     return Error(where + ": cannot load the compiled engine: " + e.what());
+  }
+  return Engine(std::move(impl));
+}
+
+Expected<Engine> Engine::load_file(const std::string& path, Options options) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error(path + ": " + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return Error(path + ": " + std::strerror(errno));
+  if (!S_ISREG(st.st_mode)) return Error(path + ": not a regular file");
+  const auto file_size = static_cast<std::uint64_t>(st.st_size);
+  auto impl = std::make_shared<Impl>();
+  impl->options = options;
+  try {
+    // First pass: the header, and the payload's checksum as it streams by (a damaged file is
+    // refused as damaged, before its tables are read); second pass: the tables, read in place.
+    std::string magic(std::min<std::uint64_t>(kMagic.size(), file_size), '\0');
+    detail::SnapshotReader head(fd, file_size, 0);
+    for (char& c : magic) c = static_cast<char>(head.u8());
+    if (!is_snapshot(magic)) return Error(path + ": not a compiled despin engine (see `despin compile`)");
+    std::string error;
+    const std::optional<Header> h = read_header(head, error);
+    if (!h) return Error(path + ": " + error);
+    if (file_size - h->payload_at != h->size) head.fail(size_mismatch(file_size - h->payload_at, h->size));
+    detail::SnapshotChecksum sum(h->size);
+    std::vector<char> chunk(1 << 20);
+    for (std::uint64_t at = h->payload_at; at < file_size;) {
+      const ssize_t got = ::pread(fd, chunk.data(), static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), file_size - at)),
+                                  static_cast<off_t>(at));
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) return Error(path + ": byte " + std::to_string(at) + ": cannot read: " +
+                                 (got < 0 ? std::strerror(errno) : "the file ends early"));
+      sum.update(std::string_view(chunk.data(), static_cast<std::size_t>(got)));
+      at += static_cast<std::uint64_t>(got);
+    }
+    if (sum.value() != h->checksum) head.fail("checksum mismatch: the file is damaged");
+    if (::lseek(fd, static_cast<off_t>(h->payload_at), SEEK_SET) < 0) return Error(path + ": " + std::strerror(errno));
+    detail::SnapshotReader r(fd, h->size, h->payload_at);
+    read_payload(r, *impl);
+  } catch (const detail::SnapshotError& e) {
+    return Error(path + ": " + e.what());
+  } catch (const std::exception& e) {
+    return Error(path + ": cannot load the compiled engine: " + e.what());
   }
   return Engine(std::move(impl));
 }

@@ -106,7 +106,7 @@ void PhraseTrie::load(SnapshotReader& r, std::int32_t value_bound) {
   r.require(words < kNoWord, "too many words in a trie");
   words_.reserve(words);
   for (std::uint32_t id = 0; id < words; ++id)
-    r.require(words_.emplace(std::string(r.str()), id).second, "a trie word appears twice");
+    r.require(words_.emplace(r.str(), id).second, "a trie word appears twice");
   EdgeMap& e = edges_;
   e.shift_ = r.u32();
   e.size_ = r.u64();

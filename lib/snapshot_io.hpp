@@ -52,44 +52,46 @@ bool valid_utf8(std::string_view s);
 
 class SnapshotReader {
  public:
-  explicit SnapshotReader(std::string_view bytes, std::size_t base = 0) : in_(bytes), base_(base) {}
+  // Over bytes in memory; `base` is their offset in the whole snapshot, for messages.
+  explicit SnapshotReader(std::string_view bytes, std::size_t base = 0)
+      : begin_(bytes.data()), cur_(bytes.data()), end_(bytes.data() + bytes.size()), size_(bytes.size()), base_(base) {}
+  // Over the next `size` bytes of an open file, read through a buffer as they are needed, so
+  // that a large engine is never held in memory twice while it loads.
+  SnapshotReader(int fd, std::uint64_t size, std::size_t base);
 
   std::uint8_t u8() { return take<std::uint8_t>(); }
   std::uint32_t u32() { return take<std::uint32_t>(); }
   std::uint64_t u64() { return take<std::uint64_t>(); }
   std::int32_t i32() { return take<std::int32_t>(); }
   double f64() { return take<double>(); }
-  std::string_view str() {
-    const std::uint64_t n = count(1);
-    const std::string_view s = in_.substr(pos_, n);
-    pos_ += n;
+  std::string str() {
+    std::string s(count(1), '\0');
+    read(s.data(), s.size());
     return s;
   }
   // A string that may reach the output (a replacement, a source, a term): it must be valid
   // UTF-8, as a dictionary file's text is, so that a rewrite's output always is.
-  std::string_view text() {
-    const std::size_t at = pos_;
-    const std::string_view s = str();
+  std::string text() {
+    const std::uint64_t at = consumed();
+    std::string s = str();
     if (!valid_utf8(s)) throw SnapshotError(base_ + at, "a string is not valid UTF-8");
     return s;
   }
   template <class T>
   std::vector<T> array() {
     static_assert(std::is_arithmetic_v<T>);
-    const std::uint64_t n = count(sizeof(T));
-    std::vector<T> v(n);
-    if (n != 0) std::memcpy(v.data(), in_.data() + pos_, n * sizeof(T));
-    pos_ += n * sizeof(T);
+    std::vector<T> v(count(sizeof(T)));
+    read(v.data(), v.size() * sizeof(T));
     return v;
   }
   // A count of items of at least `item_bytes` each, checked against the bytes left.
   std::uint64_t count(std::size_t item_bytes) {
     const std::uint64_t n = u64();
-    if (item_bytes != 0 && n > (in_.size() - pos_) / item_bytes) fail("a length runs past the end");
+    if (item_bytes != 0 && n > (size_ - consumed()) / item_bytes) fail("a length runs past the end");
     return n;
   }
-  bool at_end() const { return pos_ == in_.size(); }
-  [[noreturn]] void fail(const std::string& what) const { throw SnapshotError(base_ + pos_, what); }
+  bool at_end() const { return consumed() == size_; }
+  [[noreturn]] void fail(const std::string& what) const { throw SnapshotError(base_ + consumed(), what); }
   // Fails with `what` unless `ok`: for the checks of what the values mean (an index in range).
   void require(bool ok, const char* what) const {
     if (!ok) fail(what);
@@ -98,19 +100,47 @@ class SnapshotReader {
  private:
   template <class T>
   T take() {
-    if (in_.size() - pos_ < sizeof(T)) fail("the snapshot ends early");
     T v;
-    std::memcpy(&v, in_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
+    read(&v, sizeof(T));
     return v;
   }
-  std::string_view in_;
-  std::size_t pos_ = 0;
-  std::size_t base_;  // offset of `in_` in the whole snapshot, for messages
+  void read(void* out, std::size_t n) {
+    if (n <= static_cast<std::size_t>(end_ - cur_)) {
+      if (n != 0) std::memcpy(out, cur_, n);
+      cur_ += n;
+      return;
+    }
+    read_more(static_cast<char*>(out), n);
+  }
+  // The bytes past the window: from the file (refilling the buffer), or the end of the input.
+  void read_more(char* out, std::size_t n);
+  std::uint64_t consumed() const { return window_start_ + static_cast<std::uint64_t>(cur_ - begin_); }
+
+  const char* begin_;  // the bytes at hand: all of them in memory, the buffer's for a file
+  const char* cur_;
+  const char* end_;
+  std::uint64_t window_start_ = 0;  // the offset of begin_ among this reader's bytes
+  std::uint64_t size_;              // this reader's bytes
+  std::size_t base_;                // the offset of this reader's first byte in the snapshot
+  int fd_ = -1;
+  std::vector<char> buffer_;
 };
 
 // A 64-bit hash of the snapshot's payload, 32 bytes a step (fast enough that checking it costs
-// little of the load): catches a damaged file, not a forged one.
+// little of the load): catches a damaged file, not a forged one. Fed in pieces of any size,
+// it gives what snapshot_checksum() gives for all of them at once.
+class SnapshotChecksum {
+ public:
+  explicit SnapshotChecksum(std::uint64_t total_size);
+  void update(std::string_view bytes);
+  std::uint64_t value() const;
+
+ private:
+  void block(const char* p);
+  std::uint64_t lanes_[4];
+  char carry_[32];
+  std::size_t carried_ = 0;
+};
 std::uint64_t snapshot_checksum(std::string_view bytes);
 
 }  // namespace despin::detail

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <iterator>
 
+#include <unistd.h>
+
 #include "despin/despin.hpp"
 #include "despin/version.hpp"
 #include "snapshot_io.hpp"
@@ -68,6 +70,42 @@ TEST_CASE("a loaded snapshot rewrites as the engine that was saved", "[snapshot]
   require_same_rewrites(builtin_engine(), loaded.value());
   // Saving the loaded engine gives the same bytes: nothing was lost or reordered.
   CHECK(loaded.value().save() == bytes);
+}
+
+TEST_CASE("load_file reads a snapshot file as load reads its bytes", "[snapshot]") {
+  // The shipped engine's file is several megabytes: it streams through the reader's buffer,
+  // with refills and arrays larger than the buffer read straight into place.
+  const std::string bytes = builtin_engine().save();
+  const fs::path dir = fs::temp_directory_path() / ("despin-snapshot-test-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const fs::path file = dir / "builtin.despin";
+  std::ofstream(file, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  auto loaded = Engine::load_file(file.string());
+  REQUIRE(loaded.ok());
+  require_same_rewrites(builtin_engine(), loaded.value());
+  CHECK(loaded.value().save() == bytes);
+
+  auto refused = [&](const fs::path& path, const std::string& expected) {
+    auto e = Engine::load_file(path.string());
+    REQUIRE_FALSE(e.ok());
+    INFO(e.error().what());
+    CHECK(e.error().what().rfind(path.string() + ": ", 0) == 0);
+    CHECK(e.error().what().find(expected) != std::string::npos);
+  };
+  refused(dir / "missing.despin", "No such file or directory");
+  refused(dir, "not a regular file");
+  const fs::path cut = dir / "cut.despin";
+  std::ofstream(cut, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 2));
+  refused(cut, "truncated");
+  std::string flipped = bytes;
+  flipped[flipped.size() - 5] ^= 0x01;
+  const fs::path damaged = dir / "damaged.despin";
+  std::ofstream(damaged, std::ios::binary).write(flipped.data(), static_cast<std::streamsize>(flipped.size()));
+  refused(damaged, "checksum mismatch");
+  const fs::path text = dir / "words.dict";
+  std::ofstream(text) << "reality debut => world premiere\n";
+  refused(text, "not a compiled despin engine");
+  fs::remove_all(dir);
 }
 
 TEST_CASE("a snapshot of a user dictionary keeps its overrides, rules and terms", "[snapshot]") {

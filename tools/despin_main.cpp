@@ -178,17 +178,19 @@ int main(int argc, char** argv) {
   // The engine: loaded compiled, or built from the dictionaries (parsed whole before any input
   // is read, so a bad dictionary stops the run before it starts).
   std::vector<despin::Dictionary> dictionaries;
-  std::size_t engine_hash = 0;  // of the compiled engine's bytes, for a batch's fingerprint
+  std::uint64_t engine_hash = 0;  // of the compiled engine's bytes, for a batch's fingerprint
   std::optional<despin::Expected<despin::Engine>> engine;
   if (!engine_file.empty()) {
-    std::string error;
-    const std::optional<std::string> bytes = despin::cli::read_whole_file(engine_file, error);
-    if (!bytes) {
-      std::cerr << "despin: " << engine_file << ": " << error << "\n";
-      return kExitError;
+    engine = despin::Engine::load_file(engine_file, options);
+    if (*engine && batch_cmd->parsed()) {
+      std::string error;
+      const std::optional<std::uint64_t> hash = despin::cli::hash_file(engine_file, error);
+      if (!hash) {
+        std::cerr << "despin: " << engine_file << ": " << error << "\n";
+        return kExitError;
+      }
+      engine_hash = *hash;
     }
-    engine = despin::Engine::load(*bytes, engine_file, options);
-    if (batch_cmd->parsed()) engine_hash = std::hash<std::string_view>{}(*bytes);
   } else {
     if (!no_default) dictionaries.push_back(despin::Dictionary::builtin());
     for (const std::string& path : dict_files) {

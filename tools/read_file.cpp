@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 namespace despin::cli {
 
@@ -61,6 +62,29 @@ std::optional<std::string> read_whole_file(const std::string& path, std::string&
     }
   }
   return text;
+}
+
+std::optional<std::uint64_t> hash_file(const std::string& path, std::string& error) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  std::vector<char> buf(1 << 16);
+  for (;;) {
+    const ssize_t got = ::read(fd, buf.data(), buf.size());
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
+      error = std::strerror(errno);
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (got == 0) break;
+    for (ssize_t i = 0; i < got; ++i) h = (h ^ static_cast<unsigned char>(buf[static_cast<std::size_t>(i)])) * 0x100000001b3ull;
+  }
+  ::close(fd);
+  return h;
 }
 
 }  // namespace despin::cli

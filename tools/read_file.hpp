@@ -4,6 +4,7 @@
 // changes while it is read: a document cut short by a writer must not pass for the whole one.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -13,6 +14,10 @@ namespace despin::cli {
 // system, "is a directory", or "changed while being read" when its size or modification time
 // moved during the read. A file removed while open is read whole (its data stays until closed).
 std::optional<std::string> read_whole_file(const std::string& path, std::string& error);
+
+// A 64-bit hash of the file's bytes (FNV-1a), read in pieces: nullopt with `error` set when it
+// cannot be read. For fingerprints of large files (a compiled engine) not worth holding whole.
+std::optional<std::uint64_t> hash_file(const std::string& path, std::string& error);
 
 // The `error` read_whole_file gives for a directory, for callers that explain it their way.
 inline constexpr const char* kIsDirectory = "is a directory";

@@ -86,6 +86,9 @@ class Engine {
   // The engine save() wrote. `name` (the file's) prefixes errors. Fails, naming the byte
   // offset, on bytes another despin version wrote or that are truncated or damaged.
   static Expected<Engine> load(std::string_view bytes, std::string_view name, Options options = {});
+  // The same from a file, read as it loads (a large engine is not held in memory twice).
+  // Errors name the file.
+  static Expected<Engine> load_file(const std::string& path, Options options = {});
   // Whether `bytes` start as save()'s do.
   static bool is_snapshot(std::string_view bytes);
 
