@@ -9,6 +9,7 @@
 
 #include "dictionary_parser.hpp"
 #include "embedded_dictionary.hpp"
+#include "utf8.hpp"
 
 namespace despin {
 
@@ -28,6 +29,25 @@ std::string stem_of(std::string_view name) {
   return p.stem().string();
 }
 
+// Every invalid UTF-8 sequence of a dictionary's text, located ("name:line:col: ..."), at most
+// kMaxReportedErrors and a notice. A dictionary is UTF-8 text: an invalid byte in an original
+// would reach the output as it is, and no spun text can contain one to match.
+std::vector<std::string> invalid_utf8_errors(std::string_view text, std::string_view name) {
+  std::vector<std::string> errors;
+  std::size_t line = 1, line_start = 0, scanned = 0;
+  for (const detail::ByteSpan& span : detail::invalid_utf8_spans(text)) {
+    if (errors.size() == detail::kMaxReportedErrors) {
+      errors.push_back(std::string(name) + ": too many errors; stopped reporting");
+      break;
+    }
+    for (; scanned < span.begin; ++scanned)
+      if (text[scanned] == '\n') ++line, line_start = scanned + 1;
+    errors.push_back(std::string(name) + ":" + std::to_string(line) + ":" + std::to_string(span.begin - line_start + 1) +
+                     ": invalid UTF-8 (a dictionary must be UTF-8 text)");
+  }
+  return errors;
+}
+
 }  // namespace
 
 Expected<Dictionary> Dictionary::parse(std::string_view text, std::string_view name) {
@@ -35,6 +55,7 @@ Expected<Dictionary> Dictionary::parse(std::string_view text, std::string_view n
 }
 
 Expected<Dictionary> Dictionary::parse(std::string_view text, std::string_view name, bool compile_rules) {
+  if (std::vector<std::string> errors = invalid_utf8_errors(text, name); !errors.empty()) return Error(std::move(errors));
   detail::ParsedDictionary parsed = name.ends_with(".terms")   ? detail::parse_term_list(text, name)
                                     : name.ends_with(".swaps") ? detail::parse_swap_list(text, name)
                                                                : detail::parse_dictionary(text, name, stem_of(name), compile_rules);

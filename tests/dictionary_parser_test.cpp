@@ -1,5 +1,7 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
+#include <string>
+#include <vector>
 
 #include "despin/dictionary.hpp"
 
@@ -57,6 +59,29 @@ TEST_CASE("CRLF line ends and a byte order mark are accepted", "[dictionary]") {
   REQUIRE(d.value().entries().size() == 2);
   CHECK(d.value().entries()[0].spun == "pundits");
   CHECK(d.value().entries()[1].original == "thriller");
+}
+
+TEST_CASE("invalid UTF-8 rejects a dictionary, term list or swap list, located", "[dictionary]") {
+  // Found by fuzz_dictionary: a term list with an invalid byte was accepted, and its compiled
+  // engine (which checks strings as UTF-8) did not load back. A dictionary is UTF-8 text.
+  auto terms = Dictionary::parse("random for\xff\xff" "est\nneural network\n", "t.terms");
+  REQUIRE_FALSE(terms.ok());
+  CHECK(terms.error().messages == std::vector<std::string>{
+                                      "t.terms:1:11: invalid UTF-8 (a dictionary must be UTF-8 text)",
+                                      "t.terms:1:12: invalid UTF-8 (a dictionary must be UTF-8 text)"});
+  auto swaps = Dictionary::parse("woodland => forest\nirr\xc3" "egular => random\n", "s.swaps");
+  REQUIRE_FALSE(swaps.ok());
+  CHECK(swaps.error().what() == "s.swaps:2:4: invalid UTF-8 (a dictionary must be UTF-8 text)");
+  auto dict = Dictionary::parse("caf\xc3\xa9 => coffee\nbad \xed\xa0\x80 surrogate => x\n", "d.dict");
+  REQUIRE_FALSE(dict.ok());
+  CHECK(dict.error().what().rfind("d.dict:2:5: invalid UTF-8", 0) == 0);
+  // Valid UTF-8 of every length is accepted.
+  CHECK(Dictionary::parse("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 => coffee\n", "ok.dict").ok());
+  // Many invalid bytes: 20 located errors and a notice, as for syntax errors.
+  auto binary = Dictionary::parse(std::string(100, '\xff'), "b.dict");
+  REQUIRE_FALSE(binary.ok());
+  CHECK(binary.error().messages.size() == 21);
+  CHECK(binary.error().messages.back() == "b.dict: too many errors; stopped reporting");
 }
 
 TEST_CASE("a malformed file is rejected whole with every error located", "[dictionary]") {
