@@ -54,7 +54,8 @@ void load_replacement(detail::SnapshotReader& r, std::size_t domains, std::size_
   out.readings = r.array<std::int32_t>();
   r.require(std::isfinite(out.confidence) && out.confidence > 0 && out.confidence <= 1 && flags < 4,
             "a replacement's confidence or flags are out of range");
-  r.require(out.domain >= -1 && out.domain < static_cast<std::int64_t>(domains), "a replacement's domain is unknown");
+  // Every listed replacement has a domain (-1 is only for what a rewrite makes up itself).
+  r.require(out.domain >= 0 && out.domain < static_cast<std::int64_t>(domains), "a replacement's domain is unknown");
   for (std::int32_t reading : out.readings)
     r.require(reading >= 0 && static_cast<std::size_t>(reading) < phrases, "a replacement's reading is unknown");
 }

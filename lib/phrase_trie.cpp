@@ -118,7 +118,8 @@ void PhraseTrie::load(SnapshotReader& r, std::int32_t value_bound) {
   r.require(capacity >= 16 && std::has_single_bit(capacity) && e.values_.size() == capacity &&
                 e.shift_ == 64 - static_cast<unsigned>(std::countr_zero(capacity)) && 2 * e.size_ <= capacity,
             "a trie's edge table is malformed");
-  r.require(!values_.empty() && values_.size() < kNoNode, "a trie has no root");
+  // A root and no value on it (an empty phrase matches nothing).
+  r.require(!values_.empty() && values_.size() < kNoNode && values_[0] == kNoValue, "a trie's root is malformed");
   // Every edge joins existing nodes along an existing word, each child node is reached once, and
   // the presence bitmap is rebuilt from the keys rather than trusted.
   e.present_.assign(capacity * 4 / 64, 0);
