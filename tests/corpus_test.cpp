@@ -8,16 +8,10 @@
 #include <iterator>
 
 #include "despin/despin.hpp"
+#include "test_files.hpp"
 
 using namespace despin;
 namespace fs = std::filesystem;
-
-namespace {
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-}  // namespace
 
 TEST_CASE("corpus samples restore to their golden outputs", "[corpus]") {
   auto engine = Engine::create({Dictionary::builtin()});

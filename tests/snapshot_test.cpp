@@ -14,16 +14,12 @@
 #include "despin/despin.hpp"
 #include "despin/version.hpp"
 #include "snapshot_io.hpp"
+#include "test_files.hpp"
 
 using namespace despin;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // The corpus samples, and lines that exercise each kind of entry: rules, verbs, possessives,
 // ambiguous readings, headings and composed terms.

@@ -9,22 +9,7 @@
 #include <string_view>
 
 #include "despin/despin.hpp"
-#include "utf8.hpp"
-
-namespace {
-
-void check(std::string_view input, const despin::Result& r) {
-  std::size_t last_end = 0;
-  for (const despin::Edit& e : r.edits) {
-    if (e.offset < last_end || e.offset + e.length > input.size()) std::abort();
-    if (input.substr(e.offset, e.length) != e.original) std::abort();
-    last_end = e.offset + e.length;
-  }
-  if (despin::apply_edits(input, r.edits) != r.text) std::abort();
-  if (!despin::detail::invalid_utf8_spans(r.text).empty()) std::abort();
-}
-
-}  // namespace
+#include "edit_invariants.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const despin::Engine full = despin::Engine::create({despin::Dictionary::builtin()}).value();
@@ -34,9 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return despin::Engine::create({}, o).value();
   }();
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  check(input, full.rewrite(input));
+  despin::fuzz::check_edit_invariants(input, full.rewrite(input));
   const despin::Result r = bare.rewrite(input);
-  check(input, r);
+  despin::fuzz::check_edit_invariants(input, r);
   for (const despin::Edit& e : r.edits)
     if (e.kind != despin::EditKind::kDecode) std::abort();
   return 0;

@@ -13,8 +13,8 @@
 
 #include "despin/despin.hpp"
 #include "despin/version.hpp"
+#include "edit_invariants.hpp"
 #include "snapshot_io.hpp"
-#include "utf8.hpp"
 
 namespace {
 
@@ -25,16 +25,6 @@ std::string header() {
   return bytes.substr(0, payload);
 }
 
-void check(std::string_view input, const despin::Result& r) {
-  std::size_t last_end = 0;
-  for (const despin::Edit& e : r.edits) {
-    if (e.offset < last_end || e.offset + e.length > input.size()) std::abort();
-    if (input.substr(e.offset, e.length) != e.original) std::abort();
-    last_end = e.offset + e.length;
-  }
-  if (despin::apply_edits(input, r.edits) != r.text) std::abort();
-  if (!despin::detail::invalid_utf8_spans(r.text).empty()) std::abort();
-}
 
 }  // namespace
 
@@ -52,7 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   for (std::string_view text : {"On the off chance that the irregular woodland took a gander at it, coordinate.",
                                 "3. Generation\n\nMy mom's reality debut \xff was totaled."}) {
-    check(text, engine.value().rewrite(text));
+    despin::fuzz::check_edit_invariants(text, engine.value().rewrite(text));
   }
   return 0;
 }
