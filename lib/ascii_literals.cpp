@@ -5,6 +5,10 @@
 #include <deque>
 
 #include <re2/re2.h>
+#include <unicode/uniset.h>
+#include <unicode/usetiter.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 namespace despin::detail {
 
@@ -31,15 +35,73 @@ bool folds_to_ascii(const std::string& literal) {
   return true;
 }
 
+// A literal longer than this many spellings (one a way of writing each of its characters
+// outside ASCII in another case) is left to RE2: a name or two is a handful, and the product
+// grows fast.
+constexpr std::size_t kMaxSpellings = 64;
+
+// The ways of writing `literal` that match it ignoring case, for the automaton: ASCII letters
+// fold by byte class, so only the characters outside ASCII are spelled out, each in every
+// form of ICU's closure under case (full folding: a superset of RE2's simple folding, so the
+// automaton finds at least what RE2 finds). Empty when there are too many, or the literal is
+// not UTF-8.
+std::vector<std::string> spellings(const std::string& literal) {
+  if (std::all_of(literal.begin(), literal.end(), [](unsigned char c) { return c < 0x80; })) return {literal};
+  std::vector<std::string> out = {""};
+  for (std::int32_t i = 0, n = static_cast<std::int32_t>(literal.size()); i < n;) {
+    const std::int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(literal.data(), i, n, c);
+    if (c < 0) return {};
+    std::vector<std::string> forms;
+    if (c < 0x80) {
+      forms.push_back(literal.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    } else {
+      icu::UnicodeSet closure(c, c);
+      closure.closeOver(USET_CASE_INSENSITIVE);
+      for (icu::UnicodeSetIterator it(closure); it.next();) {
+        std::string form;
+        if (it.isString()) it.getString().toUTF8String(form);
+        else icu::UnicodeString(it.getCodepoint()).toUTF8String(form);
+        forms.push_back(std::move(form));
+      }
+    }
+    if (out.size() * forms.size() > kMaxSpellings) return {};
+    std::vector<std::string> longer;
+    for (const std::string& head : out)
+      for (const std::string& form : forms) longer.push_back(head + form);
+    out = std::move(longer);
+  }
+  return out;
+}
+
 }  // namespace
 
 AsciiLiterals::AsciiLiterals(const std::vector<std::string>& literals) {
-  // Classes: one per byte that occurs in a literal, the upper-case letter with its lower case.
-  for (const std::string& l : literals)
-    for (unsigned char c : l)
-      if (c < 0x80 && class_of_[c] == 0) class_of_[c] = static_cast<std::uint8_t>(classes_++);
-  for (int c = 'A'; c <= 'Z'; ++c) class_of_[static_cast<std::size_t>(c)] = class_of_[static_cast<std::size_t>(c + 32)];
+  std::vector<std::vector<std::string>> spelled(literals.size());  // empty: left to RE2
+  for (std::size_t i = 0; i < literals.size(); ++i)
+    if (!literals[i].empty()) spelled[i] = spellings(literals[i]);
+  // Classes: one per byte that occurs in a spelling, the upper-case letter with its lower
+  // case; bytes outside ASCII in none of them are kOutside. ASCII bytes first: they always fit
+  // (at most 129 classes); a literal whose bytes outside ASCII no longer fit below kOutside
+  // is left to RE2.
   for (std::size_t c = 0x80; c < 256; ++c) class_of_[c] = kOutside;
+  for (const auto& forms : spelled)
+    for (const std::string& f : forms)
+      for (unsigned char c : f)
+        if (c < 0x80 && class_of_[c] == 0) class_of_[c] = static_cast<std::uint8_t>(classes_++);
+  auto classify_outside_ascii = [&](const std::vector<std::string>& forms) {
+    for (const std::string& f : forms)
+      for (unsigned char c : f)
+        if (c >= 0x80 && class_of_[c] == kOutside) {
+          if (classes_ + 1 >= kOutside) return false;
+          class_of_[c] = static_cast<std::uint8_t>(classes_++);
+        }
+    return true;
+  };
+  for (auto& forms : spelled)
+    if (!classify_outside_ascii(forms)) forms.clear();
+  for (int c = 'A'; c <= 'Z'; ++c) class_of_[static_cast<std::size_t>(c)] = class_of_[static_cast<std::size_t>(c + 32)];
 
   // The trie of the literals (state 0 the root), its outputs, then failure links breadth first,
   // turning the trie into a complete automaton.
@@ -51,23 +113,27 @@ AsciiLiterals::AsciiLiterals(const std::vector<std::string>& literals) {
       always_.push_back(static_cast<int>(i));
       continue;
     }
-    if (std::any_of(l.begin(), l.end(), [](unsigned char c) { return c >= 0x80; })) {
-      // ASCII text holds it only if every character outside ASCII folds to one inside (as
-      // the Kelvin sign to k): then it is reported present, else never.
+    if (spelled[i].empty()) {
+      // Too many spellings, or not UTF-8: RE2 must look for it in text outside ASCII. ASCII
+      // text holds it only if every character outside ASCII folds to one inside (as the
+      // Kelvin sign to k): then it is reported present, else never.
+      answers_all_ = false;
       if (folds_to_ascii(l)) always_.push_back(static_cast<int>(i));
       continue;
     }
-    std::uint32_t s = 0;
-    for (unsigned char c : l) {
-      std::uint32_t& child = go[s * classes_ + class_of_[c]];
-      if (child == 0) {
-        child = static_cast<std::uint32_t>(outputs.size());
-        outputs.emplace_back();
-        go.resize(go.size() + classes_, 0);
+    for (const std::string& form : spelled[i]) {
+      std::uint32_t s = 0;
+      for (unsigned char c : form) {
+        std::uint32_t& child = go[s * classes_ + class_of_[c]];
+        if (child == 0) {
+          child = static_cast<std::uint32_t>(outputs.size());
+          outputs.emplace_back();
+          go.resize(go.size() + classes_, 0);
+        }
+        s = go[s * classes_ + class_of_[c]];
       }
-      s = go[s * classes_ + class_of_[c]];
+      outputs[s].push_back(static_cast<int>(i));
     }
-    outputs[s].push_back(static_cast<int>(i));
   }
   const std::size_t states = outputs.size();
   next_.assign(states * classes_, 0);
@@ -105,15 +171,31 @@ AsciiLiterals::AsciiLiterals(const std::vector<std::string>& literals) {
 bool AsciiLiterals::find(std::string_view text, std::vector<int>& found) const {
   const std::size_t before = found.size();
   if (next_.empty()) {
-    for (unsigned char c : text)
-      if (c >= 0x80) return false;
+    if (!answers_all_)
+      for (unsigned char c : text)
+        if (c >= 0x80) return false;
   } else {
     std::uint32_t s = 0;
-    for (unsigned char c : text) {
-      const std::uint8_t k = class_of_[c];
-      if (k == kOutside) {
-        found.resize(before);
-        return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      std::uint8_t k = class_of_[c];
+      if (c >= 0x80) {
+        if (!answers_all_) {
+          found.resize(before);
+          return false;
+        }
+        // The two characters that fold to an ASCII letter read as that letter; the bytes of
+        // any other are in no literal or match as they are.
+        const std::string_view rest = text.substr(i);
+        if (rest.starts_with("\xC5\xBF")) {  // U+017F LATIN SMALL LETTER LONG S
+          k = class_of_['s'];
+          i += 1;
+        } else if (rest.starts_with("\xE2\x84\xAA")) {  // U+212A KELVIN SIGN
+          k = class_of_['k'];
+          i += 2;
+        } else if (k == kOutside) {
+          k = 0;
+        }
       }
       s = next_[s * classes_ + k];
       for (std::uint32_t o = out_begin_[s]; o < out_begin_[s + 1]; ++o) found.push_back(out_[o]);

@@ -1,9 +1,13 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 //
-// Which of a set of lower-case literals occur in a text, ignoring ASCII case: an Aho-Corasick
-// automaton over bytes, a few instructions a byte. It answers only for ASCII text, where
-// ignoring ASCII case is exactly Unicode case-insensitive matching (no other character folds
-// to an ASCII letter there); the caller asks RE2 about the rest.
+// Which of a set of lower-case literals occur in a text, ignoring case as RE2 does: an
+// Aho-Corasick automaton over bytes, a few instructions a byte. ASCII letters fold by byte
+// class; a literal's characters outside ASCII are spelled in each of their cases (é and É),
+// a handful of spellings a literal. Only two characters outside ASCII fold to an ASCII letter
+// in RE2's case-insensitive matching, the long s (U+017F, as s) and the Kelvin sign (U+212A,
+// as k), and the automaton reads them as those letters (rule_filter_test checks that list
+// against RE2 over every code point). So it answers for any text, unless a literal has too
+// many spellings: then only for ASCII text, and the caller asks RE2 about the rest.
 #pragma once
 
 #include <array>
@@ -17,14 +21,16 @@ namespace despin::detail {
 class AsciiLiterals {
  public:
   AsciiLiterals() = default;
-  // `literals` are lower case. One with characters outside ASCII is in no ASCII text unless
-  // each of them folds to an ASCII letter (K, the Kelvin sign): find() then reports it as
-  // present, so a caller never misses it.
+  // `literals` are lower case. One left out of the automaton is in no ASCII text unless each
+  // of its characters outside ASCII folds to an ASCII letter (K, the Kelvin sign): find()
+  // then reports it as present, so a caller never misses it.
   explicit AsciiLiterals(const std::vector<std::string>& literals);
 
-  // When `text` is all ASCII: appends the index of every literal that occurs in it (each once,
-  // in increasing order) and returns true. Otherwise returns false.
+  // When answers_all(), or `text` is ASCII: appends the index of every literal that occurs in
+  // it (each once, in increasing order) and returns true. Otherwise returns false.
   bool find(std::string_view text, std::vector<int>& found) const;
+  // Whether find() answers for text outside ASCII too (every literal is in the automaton).
+  bool answers_all() const { return answers_all_; }
 
  private:
   static constexpr std::uint8_t kOutside = 0xFF;  // class of the bytes outside ASCII
@@ -34,6 +40,7 @@ class AsciiLiterals {
   std::vector<std::uint32_t> out_begin_;         // state -> its literals: out_[out_begin_[s], out_begin_[s + 1])
   std::vector<int> out_;
   std::vector<int> always_;  // literals outside ASCII, reported as present
+  bool answers_all_ = true;  // every literal is in the automaton: any text is answered
 };
 
 }  // namespace despin::detail

@@ -5,8 +5,9 @@
 // match must contain (an AND-OR tree of them); one pass of a literal automaton over the text
 // finds the atoms present, and only rules whose tree they satisfy run. One RE2::Set of the
 // whole rules did the same exactly, but its DFA (counted repetitions, word boundaries) cost
-// more a byte than tokenizing; a set of literals is cheap (an Aho-Corasick automaton on ASCII
-// lines, the RE2::Set of the literals on the others). Extra candidates only cost time:
+// more a byte than tokenizing; a set of literals is cheap (an Aho-Corasick automaton, and the
+// RE2::Set of the literals only on lines outside ASCII when a literal is outside ASCII too: see
+// ascii_literals.hpp). Extra candidates only cost time:
 // a rule that does not match finds nothing.
 //
 // Most rules cannot match across a line break. Such a rule's match lies in one line and
@@ -55,14 +56,14 @@ class RuleFilter {
  private:
   static RE2::Options rule_options();
   re2::FilteredRE2 filter_;
-  // The atoms as an RE2::Set, for lines outside ASCII: built on the first such line (a third
-  // of the rules' compile time, which documents in plain ASCII never need). Null until then,
-  // and if it could not be built.
+  // The atoms as an RE2::Set, for lines outside ASCII when an atom is outside ASCII too: built
+  // on the first such line (a third of the rules' compile time, which most documents never
+  // need). Null until then, and if it could not be built.
   const RE2::Set* atom_set() const;
   std::vector<std::string> atom_strings_;
   mutable std::once_flag atoms_built_;
   mutable std::unique_ptr<RE2::Set> atoms_;
-  AsciiLiterals ascii_atoms_;        // the same atoms, for the (usual) lines of plain ASCII
+  AsciiLiterals ascii_atoms_;        // the same atoms, for every line it can answer for
   bool compiled_ = false;
   bool no_atoms_ = false;  // every rule passes or fails without looking at the text
   std::size_t atom_count_ = 0;
