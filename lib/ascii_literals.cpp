@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <stdexcept>
 
 #include <re2/re2.h>
 #include <unicode/uniset.h>
@@ -166,6 +167,16 @@ AsciiLiterals::AsciiLiterals(const std::vector<std::string>& literals) {
     out_.insert(out_.end(), o.begin(), o.end());
   }
   out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));
+  // The transitions as find() walks them: the target's row offset (state x classes), with
+  // kHasOutput set when a literal ends there, so a byte costs one load and no multiply.
+  if (states * classes_ >= kHasOutput) throw std::length_error("AsciiLiterals: too many states");
+  for (std::uint32_t& t : next_)
+    t = static_cast<std::uint32_t>(t * classes_) | (outputs[t].empty() ? 0 : kHasOutput);
+}
+
+void AsciiLiterals::emit(std::uint32_t row, std::vector<int>& found) const {
+  const std::size_t state = row / classes_;
+  found.insert(found.end(), out_.begin() + out_begin_[state], out_.begin() + out_begin_[state + 1]);
 }
 
 bool AsciiLiterals::find(std::string_view text, std::vector<int>& found) const {
@@ -175,10 +186,16 @@ bool AsciiLiterals::find(std::string_view text, std::vector<int>& found) const {
       for (unsigned char c : text)
         if (c >= 0x80) return false;
   } else {
-    std::uint32_t s = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      std::uint8_t k = class_of_[c];
+    // The tables as local pointers: stores into `found` could alias the members as far as
+    // the compiler knows, and reloading them cost as much as the rest of a byte's work.
+    const std::uint32_t* const next = next_.data();
+    const std::uint8_t* const class_of = class_of_.data();
+    const char* const bytes = text.data();
+    const std::size_t size = text.size();
+    std::uint32_t row = 0;  // the current state's row in next_
+    for (std::size_t i = 0; i < size; ++i) {
+      const auto c = static_cast<unsigned char>(bytes[i]);
+      std::uint8_t k = class_of[c];
       if (c >= 0x80) {
         if (!answers_all_) {
           found.resize(before);
@@ -186,19 +203,20 @@ bool AsciiLiterals::find(std::string_view text, std::vector<int>& found) const {
         }
         // The two characters that fold to an ASCII letter read as that letter; the bytes of
         // any other are in no literal or match as they are.
-        const std::string_view rest = text.substr(i);
+        const std::string_view rest(bytes + i, size - i);
         if (rest.starts_with("\xC5\xBF")) {  // U+017F LATIN SMALL LETTER LONG S
-          k = class_of_['s'];
+          k = class_of['s'];
           i += 1;
         } else if (rest.starts_with("\xE2\x84\xAA")) {  // U+212A KELVIN SIGN
-          k = class_of_['k'];
+          k = class_of['k'];
           i += 2;
         } else if (k == kOutside) {
           k = 0;
         }
       }
-      s = next_[s * classes_ + k];
-      for (std::uint32_t o = out_begin_[s]; o < out_begin_[s + 1]; ++o) found.push_back(out_[o]);
+      const std::uint32_t t = next[row + k];
+      row = t & ~kHasOutput;
+      if (t & kHasOutput) [[unlikely]] emit(row, found);
     }
   }
   found.insert(found.end(), always_.begin(), always_.end());

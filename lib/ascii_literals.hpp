@@ -33,10 +33,15 @@ class AsciiLiterals {
   bool answers_all() const { return answers_all_; }
 
  private:
+  // Appends the literals that end in the state whose row in next_ is `row`.
+  void emit(std::uint32_t row, std::vector<int>& found) const;
   static constexpr std::uint8_t kOutside = 0xFF;  // class of the bytes outside ASCII
   std::array<std::uint8_t, 256> class_of_{};     // byte -> class (upper and lower case alike)
   std::size_t classes_ = 1;                      // class 0: a byte in no literal
-  std::vector<std::uint32_t> next_;              // state * classes_ + class -> state
+  static constexpr std::uint32_t kHasOutput = 0x80000000u;
+  // state * classes_ + class -> the next state's row (state * classes_) | kHasOutput when a
+  // literal ends in it
+  std::vector<std::uint32_t> next_;
   std::vector<std::uint32_t> out_begin_;         // state -> its literals: out_[out_begin_[s], out_begin_[s + 1])
   std::vector<int> out_;
   std::vector<int> always_;  // literals outside ASCII, reported as present
