@@ -54,6 +54,7 @@ void PhraseTrie::EdgeMap::grow() {
 }
 
 std::uint32_t PhraseTrie::child(std::uint32_t node, std::uint32_t word) const {
+  if (node == root()) return word < root_children_.size() ? root_children_[word] : kNoNode;
   return edges_.find(static_cast<std::uint64_t>(node) << 32 | word);
 }
 
@@ -74,11 +75,15 @@ std::int32_t PhraseTrie::insert(const std::vector<std::string>& keys, std::int32
   for (const std::string& key : keys) {
     // Look up before inserting: emplace would build a node (and copy the key) every time.
     auto wit = words_.find(std::string_view(key));
-    if (wit == words_.end()) wit = words_.emplace(key, static_cast<std::uint32_t>(words_.size())).first;
+    if (wit == words_.end()) {
+      wit = words_.emplace(key, static_cast<std::uint32_t>(words_.size())).first;
+      root_children_.push_back(kNoNode);
+    }
     if (word_ids != nullptr) word_ids->push_back(wit->second);
     const std::uint64_t edge = static_cast<std::uint64_t>(node) << 32 | wit->second;
     auto [child, added] = edges_.emplace(edge, static_cast<std::uint32_t>(values_.size()));
     if (added) values_.push_back(kNoValue);
+    if (node == root()) root_children_[wit->second] = child;
     node = child;
   }
   const std::int32_t before = values_[node];
@@ -123,6 +128,7 @@ void PhraseTrie::load(SnapshotReader& r, std::int32_t value_bound) {
   // Every edge joins existing nodes along an existing word, each child node is reached once, and
   // the presence bitmap is rebuilt from the keys rather than trusted.
   e.present_.assign(capacity * 4 / 64, 0);
+  root_children_.assign(words, kNoNode);
   std::size_t used = 0;
   for (std::size_t i = 0; i < capacity; ++i) {
     const std::uint64_t key = e.keys_[i];
@@ -133,6 +139,7 @@ void PhraseTrie::load(SnapshotReader& r, std::int32_t value_bound) {
               "a trie edge points outside the trie");
     const std::size_t b = e.bit(key);
     e.present_[b >> 6] |= std::uint64_t{1} << (b & 63);
+    if ((key >> 32) == root()) root_children_[key & 0xFFFFFFFFu] = e.values_[i];
   }
   r.require(used == e.size_, "a trie's edge count is wrong");
   std::size_t stored = 0;

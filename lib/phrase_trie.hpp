@@ -88,6 +88,10 @@ class PhraseTrie {
   };
   std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> words_;
   EdgeMap edges_;
+  // The root's children by word id (kNoNode: none), also in edges_: nearly every token starts a
+  // lookup at the root, and with a large dictionary most words start some phrase, so the first
+  // step of every lookup would miss a table of megabytes; this array stays in cache.
+  std::vector<std::uint32_t> root_children_;
   std::vector<std::int32_t> values_;
   std::size_t phrases_ = 0;
 };

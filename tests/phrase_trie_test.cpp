@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "phrase_trie.hpp"
+#include "snapshot_io.hpp"
 
 using despin::detail::kNoValue;
 using despin::detail::PhraseTrie;
@@ -66,4 +67,33 @@ TEST_CASE("insert returns the previous value and replaces it only when asked", "
   CHECK(ids[0] == trie.word_id("wooded"));
   CHECK(ids[1] == trie.word_id("land"));
   CHECK(trie.find({"wooded"}) == kNoValue);  // a prefix of phrases is no phrase
+}
+
+// The root's children are kept apart from the edge table (an array by word id); a loaded trie
+// rebuilds that array from the edges, so lookups from the root must agree before and after.
+TEST_CASE("a saved and loaded trie finds the same phrases from its root", "[trie]") {
+  std::mt19937 rng(26);
+  PhraseTrie trie;
+  std::set<std::vector<std::string>> inserted;
+  while (inserted.size() < 5000) {
+    auto keys = random_phrase(rng);
+    if (inserted.insert(keys).second) trie.insert(keys, static_cast<std::int32_t>(inserted.size() - 1));
+  }
+  despin::detail::SnapshotWriter w;
+  trie.save(w);
+  despin::detail::SnapshotReader r(w.bytes());
+  PhraseTrie loaded;
+  loaded.load(r, static_cast<std::int32_t>(inserted.size()));
+  REQUIRE(loaded.word_count() == trie.word_count());
+  std::size_t starting = 0;
+  trie.for_each_word([&](const std::string& key) {
+    const std::uint32_t id = trie.word_id(key);
+    REQUIRE(loaded.word_id(key) == id);
+    CHECK(loaded.child(PhraseTrie::root(), id) == trie.child(PhraseTrie::root(), id));
+    starting += trie.child(PhraseTrie::root(), id) != despin::detail::kNoNode;
+  });
+  CHECK(starting > 0);
+  CHECK(starting < trie.word_count());  // some words only ever follow another
+  for (const auto& keys : inserted) REQUIRE(loaded.find(keys) == trie.find(keys));
+  CHECK(loaded.child(PhraseTrie::root(), despin::detail::kNoWord) == despin::detail::kNoNode);
 }
