@@ -2,7 +2,6 @@
 #include "ascii_literals.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <stdexcept>
 
 #include <re2/re2.h>
@@ -104,9 +103,14 @@ AsciiLiterals::AsciiLiterals(const std::vector<std::string>& literals) {
     if (!classify_outside_ascii(forms)) forms.clear();
   for (int c = 'A'; c <= 'Z'; ++c) class_of_[static_cast<std::size_t>(c)] = class_of_[static_cast<std::size_t>(c + 32)];
 
-  // The trie of the literals (state 0 the root), its outputs, then failure links breadth first,
-  // turning the trie into a complete automaton.
-  std::vector<std::uint32_t> go(classes_, 0);  // state * classes_ + class -> child (0: none)
+  // The trie of the literals (state 0 the root) is built in next_ itself, a row of classes_
+  // entries a state holding child state numbers (0: none); the breadth-first pass below then
+  // turns each row, in order, into the complete automaton's transitions as find() walks them.
+  std::size_t spelled_bytes = 0;
+  for (const auto& forms : spelled)
+    for (const std::string& f : forms) spelled_bytes += f.size();
+  next_.reserve((spelled_bytes + 1) * classes_);  // at most a state a byte: no reallocation
+  next_.assign(classes_, 0);
   std::vector<std::vector<int>> outputs(1);
   for (std::size_t i = 0; i < literals.size(); ++i) {
     const std::string& l = literals[i];
@@ -125,39 +129,45 @@ AsciiLiterals::AsciiLiterals(const std::vector<std::string>& literals) {
     for (const std::string& form : spelled[i]) {
       std::uint32_t s = 0;
       for (unsigned char c : form) {
-        std::uint32_t& child = go[s * classes_ + class_of_[c]];
-        if (child == 0) {
-          child = static_cast<std::uint32_t>(outputs.size());
+        const std::size_t at = s * classes_ + class_of_[c];
+        if (next_[at] == 0) {
+          next_[at] = static_cast<std::uint32_t>(outputs.size());
           outputs.emplace_back();
-          go.resize(go.size() + classes_, 0);
+          next_.resize(next_.size() + classes_, 0);
         }
-        s = go[s * classes_ + class_of_[c]];
+        s = next_[at];
       }
       outputs[s].push_back(static_cast<int>(i));
     }
   }
   const std::size_t states = outputs.size();
-  next_.assign(states * classes_, 0);
+  if (states * classes_ >= kHasOutput) throw std::length_error("AsciiLiterals: too many states");
+
+  // Failure links breadth first. A transition becomes the target's row offset (state x
+  // classes), with kHasOutput set when a literal ends in the target or in a state it falls
+  // back to, so a byte costs find() one load and no multiply. A state's fallback has a lower
+  // depth, so its row is final when the state's own row is rewritten.
   std::vector<std::uint32_t> fail(states, 0);
-  std::deque<std::uint32_t> queue;
-  for (std::size_t c = 0; c < classes_; ++c) {
-    next_[c] = go[c];
-    if (go[c] != 0) queue.push_back(go[c]);
-  }
-  next_[0] = 0;  // class 0 (bytes in no literal) always returns to the root
-  while (!queue.empty()) {
-    const std::uint32_t s = queue.front();
-    queue.pop_front();
+  std::vector<bool> ends(states, false);
+  std::vector<std::uint32_t> queue;
+  queue.reserve(states);
+  queue.push_back(0);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t s = queue[head];
     const std::vector<int>& inherited = outputs[fail[s]];
-    outputs[s].insert(outputs[s].end(), inherited.begin(), inherited.end());
+    if (s != 0) outputs[s].insert(outputs[s].end(), inherited.begin(), inherited.end());
+    std::uint32_t* const row = next_.data() + s * classes_;
+    const std::uint32_t* const fallback = next_.data() + fail[s] * classes_;
     for (std::size_t c = 0; c < classes_; ++c) {
-      const std::uint32_t child = go[s * classes_ + c];
+      const std::uint32_t child = row[c];
       if (c != 0 && child != 0) {
-        fail[child] = next_[fail[s] * classes_ + c];
-        next_[s * classes_ + c] = child;
+        fail[child] = s == 0 ? 0 : (fallback[c] & ~kHasOutput) / static_cast<std::uint32_t>(classes_);
+        ends[child] = !outputs[child].empty() || ends[fail[child]];
+        row[c] = static_cast<std::uint32_t>(child * classes_) | (ends[child] ? kHasOutput : 0);
         queue.push_back(child);
       } else {
-        next_[s * classes_ + c] = c == 0 ? 0 : next_[fail[s] * classes_ + c];
+        // Class 0 (bytes in no literal) and the root's missing children go to the root.
+        row[c] = c == 0 || s == 0 ? 0 : fallback[c];
       }
     }
   }
@@ -167,11 +177,6 @@ AsciiLiterals::AsciiLiterals(const std::vector<std::string>& literals) {
     out_.insert(out_.end(), o.begin(), o.end());
   }
   out_begin_.push_back(static_cast<std::uint32_t>(out_.size()));
-  // The transitions as find() walks them: the target's row offset (state x classes), with
-  // kHasOutput set when a literal ends there, so a byte costs one load and no multiply.
-  if (states * classes_ >= kHasOutput) throw std::length_error("AsciiLiterals: too many states");
-  for (std::uint32_t& t : next_)
-    t = static_cast<std::uint32_t>(t * classes_) | (outputs[t].empty() ? 0 : kHasOutput);
 }
 
 void AsciiLiterals::emit(std::uint32_t row, std::vector<int>& found) const {
