@@ -109,7 +109,7 @@ void TermComposer::add_term(const std::string& display, const std::string& sourc
   if (std::count_if(keys.begin(), keys.end(),
                     [](const std::string& k) { return is_word_key(k) && !is_function_word(k); }) < 2)
     return;
-  terms_.push_back(TermInfo{display, source});
+  terms_.push_back(TermInfo{display, strings_.store(source)});
   std::vector<std::uint32_t>& ids = term_ids_scratch_;
   term_trie_.insert(keys, static_cast<std::int32_t>(terms_.size() - 1), true, &ids);
   for (std::size_t k = 0; k < keys.size(); ++k) {

@@ -20,6 +20,7 @@
 #include "despin/dictionary.hpp"
 #include "document_words.hpp"
 #include "phrase_trie.hpp"
+#include "string_arena.hpp"
 #include "tokenizer.hpp"
 
 namespace despin::detail {
@@ -87,7 +88,7 @@ class TermComposer {
   struct Found {
     std::size_t last;    // one past the last token of the spun run
     std::string text;    // the restored term, plural if the run was
-    std::string source;  // where the term comes from ("file:line")
+    std::string_view source;  // where the term comes from ("file:line"), as long as the composer
     std::uint32_t swapped = 0;  // bit k: the word at first + k was swapped (not kept as written)
   };
   // The longest composed restoration of a run starting at token `first`, if any. Tokens marked
@@ -132,8 +133,9 @@ class TermComposer {
 
   struct TermInfo {
     std::string display;
-    std::string source;
+    std::string_view source;  // in strings_
   };
+  StringArena strings_;
   struct SwapTo {
     std::string original;
     std::uint32_t support = 0;   // swap-list lines and aligned entries showing the swap

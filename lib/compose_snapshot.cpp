@@ -42,7 +42,7 @@ void TermComposer::load(SnapshotReader& r) {
   terms_.reserve(terms);
   for (std::uint64_t k = 0; k < terms; ++k) {
     std::string display = r.text();
-    terms_.push_back(TermInfo{std::move(display), r.text()});
+    terms_.push_back(TermInfo{std::move(display), r.text(strings_)});
   }
   term_trie_.load(r, static_cast<std::int32_t>(terms));
   const auto term_word_ok = [&](std::uint32_t id) { return id == kNoWord || id < term_trie_.word_count(); };

@@ -97,13 +97,14 @@ constexpr double kDocumentConfidence = 0.5;
 // entry for the same phrase replaces an earlier one, except that two ambiguous entries from
 // different domains are both kept as readings.
 // `keys` and `original_keys` are the phrase_keys of the spun phrase and of `original`.
+// `source` is the entry's "file:line", stored in the engine's arena.
 Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::vector<std::string>& keys,
                         const std::vector<std::string>& original_keys, const std::string& original, const Entry& e,
-                        int domain) {
+                        std::string_view source, int domain) {
   if (keys.empty() || keys == original_keys) return nullptr;
   const auto index = static_cast<std::int32_t>(store.size());
   const std::int32_t existing = trie.insert(keys, index);
-  store.push_back(Replacement{original, e.source, e.confidence, e.ambiguous, {}, domain, e.heading});
+  store.push_back(Replacement{original, source, e.confidence, e.ambiguous, {}, domain, e.heading});
   if (existing != detail::kNoValue) {
     const Replacement& old = store[static_cast<std::size_t>(existing)];
     if (old.heading != e.heading) {
@@ -123,8 +124,8 @@ Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& stor
 }
 
 Replacement* add_phrase(detail::PhraseTrie& trie, std::vector<Replacement>& store, const std::string& spun,
-                        const std::string& original, const Entry& e, int domain) {
-  return add_phrase(trie, store, detail::phrase_keys(spun), detail::phrase_keys(original), original, e, domain);
+                        const std::string& original, const Entry& e, std::string_view source, int domain) {
+  return add_phrase(trie, store, detail::phrase_keys(spun), detail::phrase_keys(original), original, e, source, domain);
 }
 
 // "take a gander at" -> ("take", " a gander at").
@@ -167,6 +168,7 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
     // on the last one.
     struct Possessive {
       const Entry* entry;
+      std::string_view source;
       std::vector<std::string> spun_keys, original_keys;
       int domain;
     };
@@ -177,13 +179,14 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
     for (const Dictionary& d : dictionaries) {
       for (const Entry& e : d.entries()) {
         const int domain = impl->domain_id(e.domain);
+        const std::string_view source = impl->strings.store(e.source);
         if (e.is_rule) {
           std::string why;
           const int id = impl->rule_filter.add(e.spun, &why);
           if (id < 0) return Error(e.source + ": invalid regular expression: " + why);
           const RE2& re = impl->rule_filter.rule(static_cast<std::size_t>(id));
           if (!re.CheckRewriteString(e.original, &why)) return Error(e.source + ": invalid replacement: " + why);
-          impl->rules.push_back(Rule{&re, Replacement{e.original, e.source, e.confidence, e.ambiguous, {}, domain}});
+          impl->rules.push_back(Rule{&re, Replacement{e.original, source, e.confidence, e.ambiguous, {}, domain}});
           continue;
         }
         // The entry's keys serve the trie and the composer alike: split once.
@@ -191,10 +194,10 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         const std::vector<std::string> original_keys = detail::phrase_keys(e.original);
         impl->composer.learn_entry(e, spun_keys, original_keys);
         if (!e.verb) {
-          add_phrase(impl->trie, impl->phrases, spun_keys, original_keys, e.original, e, domain);
+          add_phrase(impl->trie, impl->phrases, spun_keys, original_keys, e.original, e, source, domain);
           if (!e.heading && ends_in_letter(e.spun) && ends_in_letter(e.original) && !spun_keys.empty() &&
               !original_keys.empty()) {
-            possessives.push_back(Possessive{&e, spun_keys, original_keys, domain});
+            possessives.push_back(Possessive{&e, source, spun_keys, original_keys, domain});
             possessives.back().spun_keys.back() += "'s";
             possessives.back().original_keys.back() += "'s";
           }
@@ -207,13 +210,13 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
         // Where two spun forms coincide the later one wins: past over participle, base last. A
         // past that is also the participle keeps the original's participle for use after an
         // auxiliary ("had surrendered" -> "had given up").
-        add_phrase(impl->trie, impl->phrases, s.past_participle + spun_rest, o.past_participle + orig_rest, e, domain);
-        Replacement* past = add_phrase(impl->trie, impl->phrases, s.past + spun_rest, o.past + orig_rest, e, domain);
+        add_phrase(impl->trie, impl->phrases, s.past_participle + spun_rest, o.past_participle + orig_rest, e, source, domain);
+        Replacement* past = add_phrase(impl->trie, impl->phrases, s.past + spun_rest, o.past + orig_rest, e, source, domain);
         if (past != nullptr && s.past == s.past_participle && o.past != o.past_participle)
           past->participle = o.past_participle + orig_rest;
-        add_phrase(impl->trie, impl->phrases, s.third_person + spun_rest, o.third_person + orig_rest, e, domain);
-        add_phrase(impl->trie, impl->phrases, s.present_participle + spun_rest, o.present_participle + orig_rest, e, domain);
-        add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e, domain);
+        add_phrase(impl->trie, impl->phrases, s.third_person + spun_rest, o.third_person + orig_rest, e, source, domain);
+        add_phrase(impl->trie, impl->phrases, s.present_participle + spun_rest, o.present_participle + orig_rest, e, source, domain);
+        add_phrase(impl->trie, impl->phrases, s.base + spun_rest, o.base + orig_rest, e, source, domain);
       }
       // The composer learns each dictionary's entries, then its term and swap lists, in order.
       impl->composer.learn_lists(d);
@@ -221,7 +224,7 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
     impl->phrases.reserve(impl->phrases.size() + possessives.size());
     for (const Possessive& p : possessives) {
       if (impl->trie.find(p.spun_keys) != detail::kNoValue) continue;
-      add_phrase(impl->trie, impl->phrases, p.spun_keys, p.original_keys, p.entry->original + "'s", *p.entry, p.domain);
+      add_phrase(impl->trie, impl->phrases, p.spun_keys, p.original_keys, p.entry->original + "'s", *p.entry, p.source, p.domain);
     }
     impl->composer.finish();
     impl->rule_filter.compile();
@@ -396,7 +399,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
 void Engine::Impl::apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
                                               const detail::DocumentWords& words,
                                               const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
-                                              std::deque<Replacement>& store) const {
+                                              std::deque<Replacement>& store, detail::StringArena& sources) const {
   struct Learned {
     std::string original;
     const Replacement* teacher;
@@ -467,7 +470,8 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
     const detail::Shape shape = detail::shape_of(text.substr(t.begin, t.end - t.begin));
     if (shape != detail::Shape::kLower && !detail::starts_sentence(text, tokens, i)) return nullptr;  // a name
     store.push_back(Replacement{plural ? detail::pluralize_last_word(found.original) : found.original,
-                                "document:" + found.teacher->source, kDocumentConfidence, true});
+                                sources.store(std::string("document:").append(found.teacher->source)),
+                                kDocumentConfidence, true});
     return &store.back();
   };
   // A lone word no entry knows is restored as the document restored it elsewhere.
@@ -554,6 +558,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   // only when the term keeps its reading ("illness distinguishing proof" -> "disease
   // identification" keeps "distinguishing proof" -> "identification").
   std::deque<Replacement> composed;
+  detail::StringArena composed_sources;  // the made-up replacements' "compose:..." and "document:..."
   if (!composer.empty() && any_evidence) {
     std::vector<bool> taken = blocked;
     std::vector<std::ptrdiff_t> owner(n, -1);
@@ -592,7 +597,9 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       if (!longer) continue;
       for (std::size_t k = i; k < found->last; ++k)
         if (owner[k] >= 0) dropped[static_cast<std::size_t>(owner[k])] = true;
-      composed.push_back(Replacement{std::move(found->text), "compose:" + found->source, kComposeConfidence, true});
+      composed.push_back(Replacement{std::move(found->text),
+                                     composed_sources.store(std::string("compose:").append(found->source)),
+                                     kComposeConfidence, true});
       composed_matches.push_back(Match{i, found->last, &composed.back(), EditKind::kCompose, {}});
       i = found->last - 1;
     }
@@ -603,7 +610,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   }
   matches.insert(matches.end(), std::make_move_iterator(rule_matches.begin()), std::make_move_iterator(rule_matches.end()));
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
-  apply_document_consistency(text, tokens, words, ambiguous_ok, matches, composed);
+  apply_document_consistency(text, tokens, words, ambiguous_ok, matches, composed, composed_sources);
 
   std::vector<bool> covered(n, false);
   for (const Match& m : matches)
@@ -649,7 +656,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
                              EditKind::kAgree, m.replacement->confidence});
       }
     }
-    edits.push_back(Edit{b, e - b, std::string(text.substr(b, e - b)), std::move(replacement), m.replacement->source,
+    edits.push_back(Edit{b, e - b, std::string(text.substr(b, e - b)), std::move(replacement), std::string(m.replacement->source),
                          m.kind, m.replacement->confidence});
   }
   for (const detail::ByteSpan& s : invalid)

@@ -18,6 +18,7 @@
 #include "document_words.hpp"
 #include "phrase_trie.hpp"
 #include "rule_filter.hpp"
+#include "string_arena.hpp"
 #include "tokenizer.hpp"
 #include "utf8.hpp"
 
@@ -26,7 +27,7 @@ namespace detail {
 
 struct Replacement {
   std::string text;
-  std::string source;
+  std::string_view source;  // "file:line": in Engine::Impl::strings, or the rewrite's own store
   double confidence;
   bool ambiguous;
   // For a spun past tense that is also its past participle ("surrendered") whose original has two
@@ -64,6 +65,7 @@ struct Engine::Impl {
   detail::RuleFilter rule_filter;
   detail::TermComposer composer;
   std::vector<std::string> domains;  // dictionary domains, by index
+  detail::StringArena strings;       // the replacements' sources
 
   int domain_id(const std::string& name) {
     auto it = std::find(domains.begin(), domains.end(), name);
@@ -80,7 +82,7 @@ struct Engine::Impl {
   void apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
                                   const detail::DocumentWords& words,
                                   const std::vector<bool>& ambiguous_ok, std::vector<detail::Match>& matches,
-                                  std::deque<detail::Replacement>& store) const;
+                                  std::deque<detail::Replacement>& store, detail::StringArena& sources) const;
   std::vector<detail::Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
                                    const std::vector<std::uint32_t>& ids, const std::vector<std::uint32_t>& starts,
                                    const std::vector<bool>& blocked,

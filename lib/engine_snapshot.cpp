@@ -42,9 +42,10 @@ void save_replacement(detail::SnapshotWriter& w, const detail::Replacement& r) {
 }
 
 // Reads a replacement into `out` (in place: a large dictionary has one an entry).
-void load_replacement(detail::SnapshotReader& r, std::size_t domains, std::size_t phrases, detail::Replacement& out) {
+void load_replacement(detail::SnapshotReader& r, detail::StringArena& strings, std::size_t domains,
+                      std::size_t phrases, detail::Replacement& out) {
   out.text = r.text();
-  out.source = r.text();
+  out.source = r.text(strings);
   out.confidence = r.f64();
   const std::uint8_t flags = r.u8();
   out.ambiguous = flags & 1;
@@ -128,14 +129,14 @@ void read_payload(detail::SnapshotReader& r, Engine::Impl& impl) {
   const std::uint64_t phrases = r.count(8 * 4);
   r.require(phrases < static_cast<std::uint64_t>(detail::kNoValue) >> 1, "too many phrases");
   impl.phrases.resize(phrases);
-  for (detail::Replacement& p : impl.phrases) load_replacement(r, impl.domains.size(), phrases, p);
+  for (detail::Replacement& p : impl.phrases) load_replacement(r, impl.strings, impl.domains.size(), phrases, p);
   impl.trie.load(r, static_cast<std::int32_t>(phrases));
   const std::uint64_t rules = r.count(8 * 5);
   impl.rules.reserve(rules);
   for (std::uint64_t k = 0; k < rules; ++k) {
     const std::string pattern = r.str();
     detail::Replacement replacement;
-    load_replacement(r, impl.domains.size(), 0, replacement);
+    load_replacement(r, impl.strings, impl.domains.size(), 0, replacement);
     std::string why;
     const int id = impl.rule_filter.add(pattern, &why);
     if (id < 0) r.fail("invalid regular expression: " + why);

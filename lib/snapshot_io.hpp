@@ -14,6 +14,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "string_arena.hpp"
+
 namespace despin::detail {
 
 class SnapshotError : public std::runtime_error {
@@ -74,6 +76,16 @@ class SnapshotReader {
   std::string text() {
     const std::uint64_t at = consumed();
     std::string s = str();
+    if (!valid_utf8(s)) throw SnapshotError(base_ + at, "a string is not valid UTF-8");
+    return s;
+  }
+  // The same, stored in `arena` instead of a string of its own.
+  std::string_view text(StringArena& arena) {
+    const std::uint64_t at = consumed();
+    const std::size_t n = count(1);
+    char* p = arena.allocate(n);
+    read(p, n);
+    const std::string_view s(p, n);
     if (!valid_utf8(s)) throw SnapshotError(base_ + at, "a string is not valid UTF-8");
     return s;
   }
