@@ -4,11 +4,27 @@
 
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <random>
 
 #include "ascii_literals.hpp"
 
 using namespace despin::detail;
+
+namespace {
+
+// What the automaton is checked against: the literals as one case-insensitive RE2 set.
+std::unique_ptr<RE2::Set> literal_set(const std::vector<std::string>& literals) {
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_literal(true);
+  auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  for (const std::string& l : literals) REQUIRE(set->Add(l, nullptr) >= 0);
+  REQUIRE(set->Compile());
+  return set;
+}
+
+}  // namespace
 
 // The rule prefilter looks for literals with AsciiLiterals (and with a case-insensitive RE2::Set
 // only when a literal has too many spellings): on ASCII text both must find the same literals,
@@ -17,12 +33,7 @@ using namespace despin::detail;
 TEST_CASE("ASCII literal search finds what a case-insensitive RE2 set finds", "[rules]") {
   const std::vector<std::string> literals = {"the ", "he", "moved on from", "a-b", "k9", "abc", "bca", "c",
                                              "s\xC3\xA8vres", "\xE2\x84\xAA" "elvin", "don't"};
-  RE2::Options o;
-  o.set_case_sensitive(false);
-  o.set_literal(true);
-  RE2::Set set(o, RE2::UNANCHORED);
-  for (const std::string& l : literals) REQUIRE(set.Add(l, nullptr) >= 0);
-  REQUIRE(set.Compile());
+  const std::unique_ptr<RE2::Set> set = literal_set(literals);
   const AsciiLiterals ascii(literals);
 
   const std::string alphabet = "theHEmovdnfrAB-K9bcC' sKELVIN";
@@ -33,7 +44,7 @@ TEST_CASE("ASCII literal search finds what a case-insensitive RE2 set finds", "[
     if (round % 7 == 0) text += "Moved On From";
     if (round % 11 == 0) text += "KELVIN";
     std::vector<int> expected, found;
-    set.Match(text, &expected);
+    set->Match(text, &expected);
     std::sort(expected.begin(), expected.end());
     REQUIRE(ascii.find(text, found));
     INFO(text);
@@ -75,12 +86,7 @@ TEST_CASE("ASCII literal search matches the RE2 set on text outside ASCII", "[ru
   const std::vector<std::string> literals = {"the ", "kiss", "sk", "moved on from", "a-b", "k9", "cafe", "s",
                                              "\xE2\x80\x99s", "9 \xE2\x80\x93 ", "\xC2\xA3" "9",
                                              "s\xC3\xA8vres", "sof\xC3\xAD" "a"};
-  RE2::Options o;
-  o.set_case_sensitive(false);
-  o.set_literal(true);
-  RE2::Set set(o, RE2::UNANCHORED);
-  for (const std::string& l : literals) REQUIRE(set.Add(l, nullptr) >= 0);
-  REQUIRE(set.Compile());
+  const std::unique_ptr<RE2::Set> set = literal_set(literals);
   const AsciiLiterals ascii(literals);
   REQUIRE(ascii.answers_all());
   // Letters, the two folding characters, others outside ASCII (two, three and four bytes,
@@ -95,7 +101,7 @@ TEST_CASE("ASCII literal search matches the RE2 set on text outside ASCII", "[ru
     std::string text;
     for (int n = static_cast<int>(rng() % 16); n > 0; --n) text += pieces[rng() % pieces.size()];
     std::vector<int> expected, found;
-    set.Match(text, &expected);
+    set->Match(text, &expected);
     std::sort(expected.begin(), expected.end());
     INFO(text);
     REQUIRE(ascii.find(text, found));
@@ -111,17 +117,12 @@ TEST_CASE("ASCII literal search matches the RE2 set on text outside ASCII", "[ru
 // a literal with too many spellings is left to RE2, and then only ASCII text is answered.
 TEST_CASE("literal spellings: a superset of RE2, and a limit", "[rules]") {
   const std::vector<std::string> literals = {"stra\xC3\x9F" "e", "\xC3\xA9t\xC3\xA9"};
-  RE2::Options o;
-  o.set_case_sensitive(false);
-  o.set_literal(true);
-  RE2::Set set(o, RE2::UNANCHORED);
-  for (const std::string& l : literals) REQUIRE(set.Add(l, nullptr) >= 0);
-  REQUIRE(set.Compile());
+  const std::unique_ptr<RE2::Set> set = literal_set(literals);
   const AsciiLiterals ascii(literals);
   REQUIRE(ascii.answers_all());
   for (const char* text : {"STRA\xE1\xBA\x9E" "E", "strasse", "\xC3\x89T\xC3\x89", "\xC3\xA9T\xC3\x89 stra\xC3\x9F" "e"}) {
     std::vector<int> expected, found;
-    set.Match(text, &expected);
+    set->Match(text, &expected);
     std::sort(expected.begin(), expected.end());
     INFO(text);
     REQUIRE(ascii.find(text, found));
