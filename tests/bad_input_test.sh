@@ -170,4 +170,10 @@ for f in cut flip junk; do
   if [ $rc -eq 2 ] && grep -q "$f.despin: " "$tmp/err" && [ ! -s "$tmp/out" ]; then refused=$((refused + 1)); fi
 done
 check "damaged compiled engine: refused by name, exit 2, nothing out" test $refused -eq 3
+# 38. A compiled engine given where a text dictionary is expected (--dict): named as what it
+# is, with the option to use, instead of a screen of encoding errors; exit 2, nothing out.
+run --dict "$tmp/e.despin" "$tmp/in.txt"
+check "compiled engine given to --dict: says --engine, exit 2" \
+  test $rc -eq 2 -a ! -s "$tmp/out" -a -n "$(grep "e.despin is a compiled engine.*--engine" "$tmp/err")" \
+       -a "$(wc -l < "$tmp/err")" -eq 1
 finish

@@ -194,6 +194,11 @@ int main(int argc, char** argv) {
   } else {
     if (!no_default) dictionaries.push_back(despin::Dictionary::builtin());
     for (const std::string& path : dict_files) {
+      if (despin::cli::is_compiled_engine_file(path)) {
+        std::cerr << "despin: " << path << " is a compiled engine, not a dictionary: load it with --engine " << path
+                  << "\n";
+        return kExitError;
+      }
       auto d = despin::Dictionary::load_file(path);
       if (!d) {
         std::cerr << d.error().what() << "\ndespin: dictionary " << path << " rejected; nothing was processed\n";

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "despin/dictionary.hpp"
+#include "read_file.hpp"
 #include "tokenizer.hpp"
 
 namespace {
@@ -44,6 +45,11 @@ int main(int argc, char** argv) {
                 "different originals in different files (allowed only when both entries are ambiguous).\n"
                 "-v lists repeated entries too. Exit: 0 consistent, 1 contradictions, 2 unreadable or malformed.");
       return 0;
+    }
+    if (despin::cli::is_compiled_engine_file(arg)) {
+      std::fprintf(stderr, "%s: a compiled engine (despin compile), not a dictionary\n", arg.c_str());
+      status = 2;
+      continue;
     }
     auto d = despin::Dictionary::load_file(arg);
     if (!d) {

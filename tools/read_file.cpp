@@ -9,6 +9,8 @@
 #include <cstring>
 #include <vector>
 
+#include "despin/engine.hpp"
+
 namespace despin::cli {
 
 namespace {
@@ -85,6 +87,17 @@ std::optional<std::uint64_t> hash_file(const std::string& path, std::string& err
   }
   ::close(fd);
   return h;
+}
+
+bool is_compiled_engine_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char head[64];
+  ssize_t got;
+  do got = ::read(fd, head, sizeof head);
+  while (got < 0 && errno == EINTR);
+  ::close(fd);
+  return got > 0 && despin::Engine::is_snapshot(std::string_view(head, static_cast<std::size_t>(got)));
 }
 
 }  // namespace despin::cli

@@ -19,6 +19,11 @@ std::optional<std::string> read_whole_file(const std::string& path, std::string&
 // cannot be read. For fingerprints of large files (a compiled engine) not worth holding whole.
 std::optional<std::uint64_t> hash_file(const std::string& path, std::string& error);
 
+// Whether the file starts as a compiled engine (`despin compile`) does: given where a text
+// dictionary is expected, it is named as what it is instead of being parsed into a screenful
+// of encoding errors. False when it cannot be read (the caller's own read reports why).
+bool is_compiled_engine_file(const std::string& path);
+
 // The `error` read_whole_file gives for a directory, for callers that explain it their way.
 inline constexpr const char* kIsDirectory = "is a directory";
 
