@@ -158,6 +158,31 @@ TEST_CASE("rules run line by line only where no match can span lines", "[engine]
   CHECK(r.text == "A slow red dog.\nThe idle hound and slow brown dog\n\nsat 2 by 4 in the big apple, New York");
 }
 
+// The rules' prefilter reads text outside ASCII itself: a rule whose literal has letters with
+// two cases (Sofía), a caseless character (’, £) or an ASCII letter that RE2 also matches with a
+// character outside ASCII (the long s, the Kelvin sign) must still run on every line it can match.
+TEST_CASE("rules with literals outside ASCII match in any case", "[engine]") {
+  auto parsed = Dictionary::parse("/monarch sof\xC3\xAD" "a/ => Queen Sof\xC3\xAD" "a\n"
+                                  "/alzheimer\xE2\x80\x99s illness/ => Alzheimer\xE2\x80\x99s disease\n"
+                                  "/esteemed at \xC2\xA3/ => valued at \xC2\xA3\n/kelvin scale/ => Kelvin scale\n"
+                                  "/spun text/ => original text\n",
+                                  "u.dict");
+  REQUIRE(parsed.ok());
+  despin::Options options;
+  options.clean = despin::CleanOptions::none();  // NFC would fold the Kelvin sign before the rules
+  auto engine = Engine::create({parsed.value()}, options);
+  REQUIRE(engine.ok());
+  const std::string in =
+      "MONARCH SOF\xC3\x8D" "A spoke.\nHe had ALZHEIMER\xE2\x80\x99S illness.\nIt was esteemed at \xC2\xA3" "5m.\n"
+      "A \xE2\x84\xAA" "elvin scale.\nSome \xC5\xBFpun text, caf\xC3\xA9.";
+  const Result r = engine.value().rewrite(in);
+  check_edits_reproduce(in, r);
+  // An upper-case spun phrase comes back upper case (agreement), accented letter included.
+  CHECK(r.text == "QUEEN SOF\xC3\x8D" "A spoke.\nHe had Alzheimer\xE2\x80\x99s disease.\nIt was valued at \xC2\xA3" "5m.\n"
+                  "A Kelvin scale.\nSome original text, caf\xC3\xA9.");
+  CHECK(r.edits.size() == 5);
+}
+
 TEST_CASE("edits report offsets, rule and kind", "[engine]") {
   auto engine = make_engine();
   const std::string input = "Pundits: a spine chiller.";
