@@ -141,8 +141,12 @@ std::vector<Edit> clean_duplicate_paragraphs(std::string_view text) {
     const std::string_view block = text.substr(lines[first].begin, lines[k - 1].end - lines[first].begin);
     if (word_count(block) >= 8 && !seen.insert(block).second) {
       // The blank lines before the block go with it, so the paragraphs around it stay one
-      // blank line apart; a copy that ends the text takes the line break before it too.
+      // blank line apart; a copy that ends the text takes the line break before it too, from
+      // the end of the last kept block. Copies removed since that block lie inside that range:
+      // they become part of this one removal (edits must not overlap).
       const bool last = lines[k - 1].next == lines[k - 1].end;
+      if (last)
+        while (!edits.empty() && edits.back().offset >= previous_end) edits.pop_back();
       edits.push_back(remove(text, last ? previous_end : gap_begin, lines[k - 1].next, "duplicate-paragraph"));
       continue;
     }

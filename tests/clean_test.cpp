@@ -27,7 +27,10 @@ TEST_CASE("cleanup case table", "[clean]") {
     const detail::Cleaned out = detail::clean(input, CleanOptions{});
     CHECK(out.text == expected);
     CHECK(apply_edits(input, out.edits) == out.text);
+    std::size_t last_end = 0;  // edits are sorted and disjoint (apply_edits alone would not tell)
     for (const Edit& e : out.edits) {
+      CHECK(e.offset >= last_end);
+      last_end = e.offset + e.length;
       CHECK(e.kind == EditKind::kClean);
       CHECK(e.rule.rfind("clean:", 0) == 0);
     }

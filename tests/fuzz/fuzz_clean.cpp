@@ -1,8 +1,9 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 //
 // The cleanup stage alone, every option combination picked by the input's first byte.
-// Invariants: edits are sorted, disjoint, of kind clean, and reproduce the output; valid UTF-8
-// stays valid; invalid bytes are never touched (the rewrite reports them).
+// Invariants: each step's edits, and the stage's, are sorted, disjoint and within the text;
+// the stage's are of kind clean and reproduce the output; valid UTF-8 stays valid; invalid
+// bytes are never touched (the rewrite reports them).
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
@@ -20,6 +21,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                         : despin::CleanOptions::Quotes::kKeep;
   o.layout = !(bits & 8);
   const std::string_view input(reinterpret_cast<const char*>(data + 1), size - 1);
+  // Each step on its own: sorted, disjoint edits within the text (clean() skips a step that
+  // breaks this, which would hide the bug from the checks below).
+  namespace d = despin::detail;
+  for (auto step : {d::clean_entities, d::clean_mojibake, d::clean_spaces, d::clean_nfc, d::clean_templates,
+                    d::clean_repeated_lines, d::clean_duplicate_paragraphs, d::clean_toc, d::clean_layout,
+                    d::quotes_to_ascii, d::quotes_to_typographic}) {
+    std::size_t end = 0;
+    for (const despin::Edit& e : step(input)) {
+      if (e.offset < end || e.offset > input.size() || e.length > input.size() - e.offset) std::abort();
+      end = e.offset + e.length;
+    }
+  }
   const despin::detail::Cleaned c = despin::detail::clean(input, o);
   std::size_t last_end = 0;
   for (const despin::Edit& e : c.edits) {
