@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "clean.hpp"
+#include "edit_invariants.hpp"
 #include "utf8.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -26,20 +27,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   namespace d = despin::detail;
   for (auto step : {d::clean_entities, d::clean_mojibake, d::clean_spaces, d::clean_nfc, d::clean_templates,
                     d::clean_repeated_lines, d::clean_duplicate_paragraphs, d::clean_toc, d::clean_layout,
-                    d::quotes_to_ascii, d::quotes_to_typographic}) {
-    std::size_t end = 0;
-    for (const despin::Edit& e : step(input)) {
-      if (e.offset < end || e.offset > input.size() || e.length > input.size() - e.offset) std::abort();
-      end = e.offset + e.length;
-    }
-  }
+                    d::quotes_to_ascii, d::quotes_to_typographic})
+    if (!despin::fuzz::edits_in_order(input, step(input))) std::abort();
   const despin::detail::Cleaned c = despin::detail::clean(input, o);
-  std::size_t last_end = 0;
-  for (const despin::Edit& e : c.edits) {
-    if (e.kind != despin::EditKind::kClean || e.offset < last_end || input.substr(e.offset, e.length) != e.original)
-      std::abort();
-    last_end = e.offset + e.length;
-  }
+  if (!despin::fuzz::edits_in_order(input, c.edits)) std::abort();
+  for (const despin::Edit& e : c.edits)
+    if (e.kind != despin::EditKind::kClean || input.substr(e.offset, e.length) != e.original) std::abort();
   if (despin::apply_edits(input, c.edits) != c.text) std::abort();
   const bool valid = despin::detail::invalid_utf8_spans(input).empty();
   if (valid && !despin::detail::invalid_utf8_spans(c.text).empty()) std::abort();
