@@ -89,6 +89,31 @@ PY
 "$DESPIN" batch "$tmp/docs.jsonl" "$tmp/jout" -j 2 2> /dev/null; rc=$?
 check "jsonl batch exit 1 on a broken line" test $rc -eq 1
 check "jsonl broken line recorded" grep -q 'docs.jsonl:28: not valid JSON' "$tmp/jout/errors.jsonl"
+check "jsonl summary counts records" python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["documents"] == 27 and s["failed"] == 1, s
+assert s["edits_by_kind"]["phrase"] > 0 and sum(s["spin_score_histogram"].values()) == 27, s' "$tmp/jout/summary.json"
+# A file with a bad line is not finished: rerunning redoes it and reports the line again.
+"$DESPIN" batch "$tmp/docs.jsonl" "$tmp/jout" -j 2 2> "$tmp/jerr"; rc=$?
+check "jsonl rerun still fails on the broken line" test $rc -eq 1
+check "jsonl rerun reports it again" grep -q 'docs.jsonl:28: not valid JSON' "$tmp/jout/errors.jsonl"
+check "jsonl rerun is not up to date" sh -c '! grep -q "is up to date" "$1"' _ "$tmp/jerr"
+head -n 27 "$tmp/docs.jsonl" > "$tmp/good.jsonl"
+"$DESPIN" batch "$tmp/good.jsonl" "$tmp/gout" 2> /dev/null
+"$DESPIN" batch "$tmp/good.jsonl" "$tmp/gout" 2> "$tmp/gerr"; rc=$?
+check "clean jsonl rerun is up to date" test $rc -eq 0 -a "$(grep -c 'good.jsonl is up to date' "$tmp/gerr")" -eq 1
+
+# Cleanup options may follow "batch"; options that would be ignored are refused.
+mkdir -p "$tmp/qsrc" && printf '\342\200\234On the off chance that\342\200\235 it rains.\n' > "$tmp/qsrc/q.txt"
+"$DESPIN" batch "$tmp/qsrc" "$tmp/qout" --quotes ascii 2> /dev/null; rc=$?
+check "batch takes --quotes after the subcommand" test $rc -eq 0 -a "$(cat "$tmp/qout/q.txt")" = '"If" it rains.'
+"$DESPIN" batch "$tmp/qsrc" "$tmp/qout2" --json 2> "$tmp/qerr"; rc=$?
+check "batch refuses --json" test $rc -eq 2 -a ! -e "$tmp/qout2"
+check "batch says why" grep -q "do not apply to a batch" "$tmp/qerr"
+"$DESPIN" --jsonl --check < "$tmp/good.jsonl" > "$tmp/jc.out" 2> "$tmp/jc.err"; rc=$?
+check "--jsonl refuses --check" test $rc -eq 2 -a ! -s "$tmp/jc.out"
+check "--jsonl says why" grep -q "do not apply to --jsonl" "$tmp/jc.err"
 "$DESPIN" --jsonl -j 2 < "$tmp/docs.jsonl" > "$tmp/stream.jsonl" 2> /dev/null; rc=$?
 check "--jsonl exit 2 on a broken line" test $rc -eq 2
 check "--jsonl and batch agree" cmp -s "$tmp/stream.jsonl" "$tmp/jout/docs.jsonl"

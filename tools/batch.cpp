@@ -114,9 +114,14 @@ struct Stats {
   std::uint64_t total_bytes = 0;  // of the whole input, for the progress line
 
   void add(const Result& r, std::size_t in, std::size_t out) {
-    ++documents;
     bytes_in += in;
     bytes_out += out;
+    count(r);
+  }
+  // A restored document's edits and score, without its bytes (a JSON Lines record's bytes are
+  // counted for the whole file).
+  void count(const Result& r) {
+    ++documents;
     std::lock_guard<std::mutex> lock(mutex);
     for (const Edit& e : r.edits) ++edits_by_kind[std::string(to_string(e.kind))];
     ++score_histogram[bucket(r.spin_score)];
@@ -265,7 +270,11 @@ int run_batch(const Engine& engine, const BatchOptions& options) {
     std::ofstream result(tmp, std::ios::binary | std::ios::trunc);
     std::ostringstream messages;
     Progress progress(stats, 1, options.progress);
-    const std::size_t bad = run_jsonl_stream(engine, in, result, messages, rel, options.jobs);
+    // Each record is a document of the summary: restored ones count their edits and score, bad
+    // ones count as failed.
+    const std::size_t bad = run_jsonl_stream(engine, in, result, messages, rel, options.jobs, [&](const JsonlRecord& r) {
+      if (r.restored) stats.count(r.result);
+    });
     stats.bytes_in = stats.total_bytes;
     progress.stop();
     result.flush();
@@ -283,8 +292,9 @@ int run_batch(const Engine& engine, const BatchOptions& options) {
     }
     std::istringstream lines(messages.str());
     for (std::string m; std::getline(lines, m);) record_error(rel, m);
-    manifest.append(nlohmann::ordered_json{{"path", rel}, {"hash", hash}});
-    stats.documents = 1;
+    // A file with bad lines is not finished: a rerun redoes it and reports them again (with exit
+    // status 1) instead of calling it up to date.
+    if (bad == 0) manifest.append(nlohmann::ordered_json{{"path", rel}, {"hash", hash}});
     stats.failed = bad;
   } else {
     // Every regular *.txt below SRC, in a stable order. Directory symlinks are not followed

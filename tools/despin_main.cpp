@@ -56,7 +56,7 @@ std::string engine_fingerprint(const std::vector<despin::Dictionary>& dictionari
   for (const despin::Dictionary& d : dictionaries) {
     for (const despin::Entry& e : d.entries())
       f += e.spun + "=>" + e.original + ";" + e.domain + ";" + std::to_string(e.confidence) + (e.ambiguous ? "a" : "") +
-           (e.verb ? "v" : "") + (e.is_rule ? "r" : "") + "\n";
+           (e.verb ? "v" : "") + (e.is_rule ? "r" : "") + (e.heading ? "h" : "") + "\n";
     for (const despin::Term& t : d.terms()) f += "t:" + t.text + "\n";
     for (const despin::WordSwap& w : d.word_swaps()) f += "s:" + w.spun + "=>" + w.original + "\n";
   }
@@ -85,7 +85,7 @@ int main(int argc, char** argv) {
   app.add_flag("--check", check,
                "Print nothing but the stats; exit 1 when any document's spin score reaches " +
                    std::to_string(despin::kSpinThreshold).substr(0, 3));
-  app.add_option("--dict", dict_files, "Add a dictionary file (repeatable; later files override earlier ones)")
+  app.add_option("--dict", dict_files, "Add a dictionary file (repeatable; a phrase in a later file overrides the same phrase in earlier ones)")
       ->allow_extra_args(false);
   app.add_flag("--no-default-dict", no_default, "Do not load the built-in dictionary");
   app.add_option("--engine", engine_file,
@@ -114,8 +114,9 @@ int main(int argc, char** argv) {
   bool jsonl = false;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_flag("--jsonl", jsonl,
-               "Stream JSON Lines: each input line {\"text\": ...} comes out with text restored and spin_score and "
-               "edits added, other fields kept, one line out per line in");
+               "Stream JSON Lines: each input line {\"text\": ...} comes out with text restored and spin_score, "
+               "spun, words and edits added (and sentences with --sentences), other fields kept, one line out per "
+               "line in");
   app.add_option("-j,--jobs", jobs, "Worker threads for --jsonl and batch (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));
 
@@ -135,6 +136,10 @@ int main(int argc, char** argv) {
   batch_cmd->add_option("--engine", engine_file, "Load a compiled engine ('despin compile') instead of the dictionaries")
       ->excludes("--dict")
       ->excludes("--no-default-dict");
+  // The cleanup options (--no-clean-step, --drop-toc, --quotes, --sentences) are the main
+  // command's: they may come after "batch" too.
+  batch_cmd->fallthrough();
+  batch_cmd->footer("The cleanup options of despin (--no-clean-step, --drop-toc, --quotes) apply too.");
 
   std::string compile_output;
   CLI::App* compile_cmd = app.add_subcommand(
@@ -158,6 +163,16 @@ int main(int argc, char** argv) {
   }
   if (json + diff + jsonl > 1) {
     std::cerr << "despin: --json, --diff and --jsonl cannot be combined\n";
+    return kExitError;
+  }
+  // Options that would be ignored are refused: a user who asked for them expects them to act.
+  if (jsonl && (stats || check)) {
+    std::cerr << "despin: --stats and --check do not apply to --jsonl (each output line has spin_score and spun)\n";
+    return kExitError;
+  }
+  if (batch_cmd->parsed() && (json || diff || jsonl || stats || check || !output_path.empty() || !files.empty())) {
+    std::cerr << "despin batch: FILE, -o, --json, --diff, --jsonl, --stats and --check do not apply to a batch "
+                 "(it writes OUT/ and OUT/summary.json)\n";
     return kExitError;
   }
 

@@ -44,7 +44,8 @@ JsonlRecord restore_jsonl_line(const Engine& engine, std::string_view line) {
 }
 
 std::size_t run_jsonl_stream(const Engine& engine, std::istream& in, std::ostream& out, std::ostream& err,
-                             std::string_view label, unsigned jobs) {
+                             std::string_view label, unsigned jobs,
+                             const std::function<void(const JsonlRecord&)>& each) {
   std::size_t bad = 0, line_no = 0;
   std::vector<std::string> lines;
   std::vector<JsonlRecord> records;
@@ -65,6 +66,7 @@ std::size_t run_jsonl_stream(const Engine& engine, std::istream& in, std::ostrea
         ++bad;
       }
       out << r.output << '\n';
+      if (each) each(r);
     }
   }
   return bad;

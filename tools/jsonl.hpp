@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <istream>
 #include <ostream>
 #include <string>
@@ -28,8 +29,10 @@ struct JsonlRecord {
 JsonlRecord restore_jsonl_line(const Engine& engine, std::string_view line);
 
 // Streams JSON Lines from `in` to `out`, in order, `jobs` threads, memory bounded by a chunk of
-// lines. Errors are reported on `err` as "LABEL:LINE: WHY". Returns the number of bad lines.
+// lines. Errors are reported on `err` as "LABEL:LINE: WHY". `each`, when given, sees every record
+// in input order (batch counts edits and scores with it). Returns the number of bad lines.
 std::size_t run_jsonl_stream(const Engine& engine, std::istream& in, std::ostream& out, std::ostream& err,
-                             std::string_view label, unsigned jobs);
+                             std::string_view label, unsigned jobs,
+                             const std::function<void(const JsonlRecord&)>& each = nullptr);
 
 }  // namespace despin::cli
