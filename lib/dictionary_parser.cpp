@@ -203,14 +203,17 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
       continue;
     }
     if (!ast.domain.empty()) domain = ast.domain;
+    // Written as "inside the range", not "outside it": the number parser reads "nan" and "inf",
+    // and NaN compares false with everything, so "conf nan" would pass an outside-the-range test.
+    auto confidence_ok = [](double c) { return c > 0 && c <= 1; };
     if (ast.has_default_conf) {
-      if (ast.default_conf <= 0 || ast.default_conf > 1) report(1, "confidence must be in (0, 1]");
+      if (!confidence_ok(ast.default_conf)) report(1, "confidence must be in (0, 1]");
       else default_conf = ast.default_conf;
     }
     if (!ast.has_entry) continue;
 
     const std::string source = lines.source();
-    if (ast.has_conf && (ast.conf <= 0 || ast.conf > 1)) {
+    if (ast.has_conf && !confidence_ok(ast.conf)) {
       report(ast.conf_col, "confidence must be in (0, 1]");
       continue;
     }

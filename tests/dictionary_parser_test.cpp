@@ -107,6 +107,23 @@ TEST_CASE("a malformed file is rejected whole with every error located", "[dicti
   CHECK(m[6] == "bad.dict:8:1: expected 'SPUN => ORIGINAL', an '@' directive or a '#' comment");
 }
 
+// fuzz_dictionary finding: the number parser reads "nan" and "inf", and NaN passed a range
+// check written as "outside (0, 1]", so a NaN confidence reached the engine and the spin score.
+TEST_CASE("a confidence that is NaN, infinite or out of range is rejected", "[dictionary][nan]") {
+  for (const char* conf : {"NaN", "nan", "-nan", "inf", "-inf", "infinity", "0", "-0", "1.0000001"}) {
+    INFO(conf);
+    const auto entry = despin::Dictionary::parse(std::string("a => b ; conf ") + conf + "\n", "c.dict");
+    REQUIRE_FALSE(entry.ok());
+    CHECK(entry.error().messages.at(0) == "c.dict:1:15: confidence must be in (0, 1]");
+    const auto directive = despin::Dictionary::parse(std::string("@confidence ") + conf + "\na => b\n", "d.dict");
+    REQUIRE_FALSE(directive.ok());
+    CHECK(directive.error().messages.at(0) == "d.dict:1:1: confidence must be in (0, 1]");
+  }
+  const auto fine = despin::Dictionary::parse("@confidence 1\na => b ; conf 1e-3\n", "e.dict");
+  REQUIRE(fine.ok());
+  CHECK(fine.value().entries().at(0).confidence == 0.001);
+}
+
 TEST_CASE("error reports are capped", "[dictionary]") {
   std::string text;
   for (int i = 0; i < 100; ++i) text += "broken line\n";
