@@ -39,8 +39,9 @@ TEST_CASE("corpus originals are left untouched", "[corpus]") {
   auto engine = Engine::create({Dictionary::builtin()});
   REQUIRE(engine.ok());
   std::size_t checked = 0;
-  for (const auto& entry : fs::directory_iterator(DESPIN_CORPUS_DIR)) {
-    const std::string name = entry.path().filename().string();
+  // corpus/heldout/ too: genuine text nobody tuned the dictionaries on.
+  for (const auto& entry : fs::recursive_directory_iterator(DESPIN_CORPUS_DIR)) {
+    const std::string name = fs::relative(entry.path(), DESPIN_CORPUS_DIR).string();
     if (name.size() < 13 || name.substr(name.size() - 13) != ".original.txt") continue;
     INFO(name);
     const std::string input = slurp(entry.path());
@@ -50,5 +51,5 @@ TEST_CASE("corpus originals are left untouched", "[corpus]") {
     CHECK(r.spin_score < kSpinThreshold);
     ++checked;
   }
-  CHECK(checked >= 8);
+  CHECK(checked >= 12);
 }
