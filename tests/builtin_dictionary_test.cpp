@@ -51,3 +51,17 @@ TEST_CASE("the default dictionary's ambiguous rules apply where the paragraph is
   const std::string plain = "The mower came equipped with two blades. Sales fell on account of the weather.";
   CHECK(engine.value().rewrite(plain).text == plain);
 }
+
+// Composition rebuilds known terms from swapped words; a genuine word of a spun page must not be
+// taken for a swap. "shipping => transportation" was listed and turned a product page's genuine
+// "shipping costs" into "transportation costs".
+TEST_CASE("genuine shipping and freight words survive in a spun product page", "[builtin]") {
+  auto engine = Engine::create({Dictionary::builtin()});
+  REQUIRE(engine.ok());
+  const std::string spun =
+      "On the off chance that you purchase today, shipping costs and freight charges are waived. Be that as it "
+      "may, the organization declared new costs.";
+  CHECK(engine.value().rewrite(spun).text ==
+        "If you purchase today, shipping costs and freight charges are waived. However, the company announced new "
+        "costs.");
+}
