@@ -8,20 +8,9 @@
 set -eu
 seconds=${1:-60}
 cd "$(dirname "$0")/.."
-# libFuzzer and the sanitizer runtimes come with clang 14 (not among the build dependencies of
-# scripts/install-deps.sh): installed here when missing, as install-deps.sh does.
-if [ -z "${CXX_FUZZ:-}" ]; then
-  missing=""
-  for p in clang-14 libclang-rt-14-dev; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-  done
-  if [ -n "$missing" ]; then
-    echo "fuzz: installing$missing" >&2
-    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing > /dev/null
-  fi
-fi
+# libFuzzer and the sanitizer runtimes come with clang 14, which is not a build dependency:
+# installed when missing unless CXX_FUZZ names another compiler.
+[ -n "${CXX_FUZZ:-}" ] || sh scripts/install-deps.sh clang-14 libclang-rt-14-dev
 CXX=${CXX_FUZZ:-clang++-14} CC=${CC_FUZZ:-clang-14} cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDESPIN_BUILD_FUZZERS=ON -DDESPIN_BUILD_TESTS=OFF > /dev/null
 cmake --build build-fuzz -j2 --target fuzz_dictionary fuzz_engine fuzz_jsonl fuzz_clean fuzz_snapshot > /dev/null
