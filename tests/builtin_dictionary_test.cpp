@@ -38,30 +38,33 @@ TEST_CASE("the builtin dictionary holds every embedded file", "[builtin]") {
   CHECK(Dictionary::builtin().entries().size() == total);
 }
 
+// The default engine, built once for the test cases that rewrite with it.
+static const Engine& builtin_engine() {
+  static const Engine engine = Engine::create({Dictionary::builtin()}).value();
+  return engine;
+}
+
 TEST_CASE("the default dictionary's ambiguous rules apply where the paragraph is spun", "[builtin]") {
-  auto engine = Engine::create({Dictionary::builtin()});
-  REQUIRE(engine.ok());
+  const Engine& engine = builtin_engine();
   const std::string spun =
       "Be that as it may, on the off chance that they came equipped with kitchen blades, she would "
       "have endured abuse on account of her father.";
-  CHECK(engine.value().rewrite(spun).text ==
+  CHECK(engine.rewrite(spun).text ==
         "However, if they came armed with kitchen knives, she would have endured abuse at the hands of her "
         "father.");
   // Without the spun company the same words are left alone.
   const std::string plain = "The mower came equipped with two blades. Sales fell on account of the weather.";
-  CHECK(engine.value().rewrite(plain).text == plain);
+  CHECK(engine.rewrite(plain).text == plain);
 }
 
 // Composition rebuilds known terms from swapped words; a genuine word of a spun page must not be
 // taken for a swap. "shipping => transportation" was listed and turned a product page's genuine
 // "shipping costs" into "transportation costs".
 TEST_CASE("genuine shipping and freight words survive in a spun product page", "[builtin]") {
-  auto engine = Engine::create({Dictionary::builtin()});
-  REQUIRE(engine.ok());
   const std::string spun =
       "On the off chance that you purchase today, shipping costs and freight charges are waived. Be that as it "
       "may, the organization declared new costs.";
-  CHECK(engine.value().rewrite(spun).text ==
+  CHECK(builtin_engine().rewrite(spun).text ==
         "If you purchase today, shipping costs and freight charges are waived. However, the company announced new "
         "costs.");
 }
