@@ -80,6 +80,16 @@ bool contains_words(std::string_view haystack, std::string_view needle) {
   return false;
 }
 
+bool by_first(const Match& a, const Match& b) { return a.first < b.first; }
+
+// Appends `more` to `matches`, both in token order, keeping the whole in token order: a merge
+// of two sorted runs, linear where sorting a long document's matches was not.
+void append_in_order(std::vector<Match>& matches, std::vector<Match>& more) {
+  const auto before = static_cast<std::ptrdiff_t>(matches.size());
+  matches.insert(matches.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  std::inplace_merge(matches.begin(), matches.begin() + before, matches.end(), by_first);
+}
+
 // A document whose unambiguous restorations reach this density (per 100 words, and at least
 // kDocumentEvidenceMin of them) is treated as spun throughout: ambiguous entries apply in every
 // paragraph, not only in paragraphs with their own evidence.
@@ -480,8 +490,8 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
     if (covered[i]) continue;
     if (const Replacement* r = consistent(i); r != nullptr) matches.push_back(Match{i, i + 1, r, EditKind::kPhrase, {}});
   }
-  if (matches.size() != before)
-    std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
+  // Both runs are in token order already: a merge, not a sort of the whole document's matches.
+  std::inplace_merge(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(before), matches.end(), by_first);
 }
 
 Result Engine::Impl::rewrite(std::string_view text) const {
@@ -605,11 +615,9 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     }
     std::size_t k = 0;
     std::erase_if(matches, [&](const Match&) { return dropped[k++]; });
-    matches.insert(matches.end(), std::make_move_iterator(composed_matches.begin()),
-                   std::make_move_iterator(composed_matches.end()));
+    append_in_order(matches, composed_matches);
   }
-  matches.insert(matches.end(), std::make_move_iterator(rule_matches.begin()), std::make_move_iterator(rule_matches.end()));
-  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.first < b.first; });
+  append_in_order(matches, rule_matches);
   apply_document_consistency(text, tokens, words, ambiguous_ok, matches, composed, composed_sources);
 
   std::vector<bool> covered(n, false);
@@ -663,7 +671,10 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     edits.push_back(Edit{s.begin, s.end - s.begin, std::string(text.substr(s.begin, s.end - s.begin)),
                          std::string(detail::kReplacementCharacter), "decode:invalid-utf8", EditKind::kDecode, 1.0});
   result.invalid_utf8 = invalid.size();
-  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
+  // The matches' edits came in text order (an article fix just before its match), and so did
+  // the invalid spans: merge the two runs.
+  std::inplace_merge(edits.begin(), edits.end() - static_cast<std::ptrdiff_t>(invalid.size()), edits.end(),
+                     [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
 
   result.text = apply_edits(text, edits);
   result.spin_score = result.words == 0 ? 0.0 : 100.0 * score / static_cast<double>(result.words);
