@@ -181,6 +181,7 @@ void TermComposer::finish() {
     }
   }
   term_trie_.for_each_word([&](const std::string& w) { know(w); });
+  hyphen_ = term_trie_.word_id("-");
   phrase_swap_trie_.for_each_word([&](const std::string& w) { know(w); });
   swap_first_.assign(1, 0);
   original_first_.assign(1, 0);
@@ -254,6 +255,7 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
     starts = starts || begins_phrase(phrase.word);
     for (std::uint32_t id : phrase.singulars) starts = starts || begins_phrase(id);
     w.starts.push_back(starts);
+    w.function_word.push_back(is_function_word(key));
     w.first.push_back(static_cast<std::uint32_t>(w.steps.size()));
     w.written.push_back(written);
     phrase_ids[d] = phrase;
@@ -284,6 +286,33 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   return w;
 }
 
+namespace {
+
+// Whether token i (a hyphen) joins the words on either side of it, with no space: "open-mark".
+bool joins_words(const std::vector<Token>& tokens, std::size_t i) {
+  return i > 0 && i + 1 < tokens.size() && tokens[i - 1].is_word && tokens[i + 1].is_word &&
+         tokens[i - 1].end == tokens[i].begin && tokens[i].end == tokens[i + 1].begin;
+}
+
+}  // namespace
+
+std::string hyphenate_as_written(const std::string& display, std::uint32_t drop, std::uint32_t join) {
+  const std::vector<Token> keys = tokenize(display);
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t j = 0; j < keys.size() && j < 32; ++j) {
+    if (drop >> j & 1u) {
+      out.append(display, copied, keys[j].begin - copied).push_back(' ');
+      copied = keys[j].end;
+    }
+    if (join >> j & 1u && j + 1 < keys.size()) {
+      out.append(display, copied, keys[j].end - copied).push_back('-');
+      copied = keys[j + 1].begin;
+    }
+  }
+  return out.append(display, copied);
+}
+
 std::optional<TermComposer::Found> TermComposer::find(const Words& words, const std::vector<Token>& tokens,
                                                       std::size_t first, const std::vector<bool>& blocked) const {
   if (first >= tokens.size() || !tokens[first].is_word || blocked[first]) return std::nullopt;
@@ -300,12 +329,20 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
 
   // Walk the term trie with, at each position, the word itself or what it may have been; the
   // last word may also be a plural whose singular (or its original) continues the term.
+  // A path also records where the document's hyphenation differs from the term's (see the
+  // hyphen steps below): bit j of `drop` is a hyphen of the term, its key j, that the document
+  // does not have; bit j of `join` a hyphen the document has after the term's key j.
+  struct Path {
+    std::uint32_t swapped = 0;  // bit k: the word at position k was swapped
+    double weight = 1.0;        // how likely its swaps are (Step::weight, multiplied)
+    std::uint32_t depth = 0;    // term keys consumed
+    std::uint32_t drop = 0, join = 0;
+  };
   struct Best {
     std::size_t len = 0;
     std::int32_t term = kNoValue;
     bool plural = false;
-    std::uint32_t swapped = 0;
-    double weight = 0;  // how likely its swaps are (Step::weight, multiplied)
+    Path path;
     double rival = 0;   // the best weight of another term as long, with as many swaps
     bool tied = false;  // another term of the same length is reachable too
   } best, weak;
@@ -315,29 +352,34 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
   // ("deep learning system"). "neural organization" -> "neural network" has no rival.
   // Two readings that restore the same words are one: "recurrent neural networks" as listed,
   // and "recurrent neural network" reached through the singular of "networks" and put back
-  // in the plural.
+  // in the plural; "energy-efficient" and "energy efficient", both listed.
   auto same_text = [&](std::int32_t a, bool a_plural, std::int32_t b, bool b_plural) {
-    const std::string& x = terms_[static_cast<std::size_t>(a)].display;
-    const std::string& y = terms_[static_cast<std::size_t>(b)].display;
-    if (a_plural == b_plural) return x == y;
-    return (a_plural ? pluralize_last_word(x) : x) == (b_plural ? pluralize_last_word(y) : y);
+    std::string x = terms_[static_cast<std::size_t>(a)].display;
+    std::string y = terms_[static_cast<std::size_t>(b)].display;
+    if (a_plural != b_plural) {
+      if (a_plural) x = pluralize_last_word(x);
+      if (b_plural) y = pluralize_last_word(y);
+    }
+    std::replace(x.begin(), x.end(), '-', ' ');
+    std::replace(y.begin(), y.end(), '-', ' ');
+    return x == y;
   };
-  auto offer = [&](std::size_t len, std::int32_t v, bool plural, std::uint32_t mask, double weight) {
-    const bool tail_swapped = mask >> (len - 1) & 1u;
+  auto offer = [&](std::size_t len, std::int32_t v, bool plural, const Path& path) {
+    const bool tail_swapped = path.swapped >> (len - 1) & 1u;
     Best& slot = tail_swapped && words.written[distinct(len - 1)].word != kNoWord ? weak : best;
     if (len > slot.len) {
-      slot = Best{len, v, plural, mask, weight};
+      slot = Best{len, v, plural, path};
     } else if (len == slot.len && v != slot.term && !same_text(v, plural, slot.term, slot.plural)) {
       // Two terms of one length: the one needing fewer swaps is the likelier; between equals,
       // the one whose swaps the dictionary attests at least twice as often; otherwise a tie.
-      const int swaps = std::popcount(mask), slot_swaps = std::popcount(slot.swapped);
+      const int swaps = std::popcount(path.swapped), slot_swaps = std::popcount(slot.path.swapped);
       if (swaps < slot_swaps) {
-        slot = Best{len, v, plural, mask, weight};
+        slot = Best{len, v, plural, path};
       } else if (swaps == slot_swaps) {
-        const double rival = std::max(slot.rival, std::min(weight, slot.weight));
-        if (weight > slot.weight) slot = Best{len, v, plural, mask, weight};
+        const double rival = std::max(slot.rival, std::min(path.weight, slot.path.weight));
+        if (path.weight > slot.path.weight) slot = Best{len, v, plural, path};
         slot.rival = rival;
-        slot.tied = slot.weight < kClearWeight * slot.rival;
+        slot.tied = slot.path.weight < kClearWeight * slot.rival;
       }
     }
   };
@@ -346,9 +388,7 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
     for (std::size_t k = 0; k < len; ++k) count += tokens[first + k].is_word;
     return count;
   };
-  // `swapped` has bit k set when the path swapped the word at position k.
-  auto walk = [&](auto& self, std::size_t k, std::uint32_t node, std::uint32_t swapped_mask,
-                  double weight) -> void {
+  auto walk = [&](auto& self, std::size_t k, std::uint32_t node, const Path& path) -> void {
     if (k == size) return;
     // Tokens k..end-1 stand for the original words: follow them all through the term trie.
     auto step_phrase = [&](std::uint32_t original, std::size_t end, bool plural) {
@@ -356,13 +396,14 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
       for (std::uint32_t i = original_first_[original]; i < original_first_[original + 1]; ++i)
         if (const std::uint32_t id = swap_ids_[i]; id == kNoWord || (child = term_trie_.child(child, id)) == kNoNode)
           return;
-      std::uint32_t mask = swapped_mask;
-      for (std::size_t b = k; b < end; ++b) mask |= 1u << b;
-      if (!plural) self(self, end, child, mask, weight);
+      Path next = path;
+      for (std::size_t b = k; b < end; ++b) next.swapped |= 1u << b;
+      next.depth += original_first_[original + 1] - original_first_[original];
+      if (!plural) self(self, end, child, next);
       const std::int32_t v = term_trie_.value(child);
       if (v == kNoValue || !tokens[first + end - 1].is_word || word_count(end) < 2) return;
       if (is_term(words, first, end, words.written[distinct(end - 1)].word)) return;
-      offer(end, v, plural, mask, weight);
+      offer(end, v, plural, next);
     };
     // A spun phrase standing for one to three words of the term (only those ending in the run).
     for (std::uint32_t p = words.span_first[first + k]; p < words.span_first[first + k + 1]; ++p) {
@@ -370,6 +411,26 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
       if (span.end > limit) continue;
       for (std::uint32_t o = swap_first_[span.swaps]; o < swap_first_[span.swaps + 1]; ++o)
         step_phrase(o, span.end - first, span.plural);
+    }
+    // A spinner swaps the parts of a hyphenated word one by one ("real-world data" ->
+    // "genuine world data"), and its output splits words at hyphens of their own ("open label"
+    // -> "open-mark"): the term is found across the difference and written with the
+    // document's hyphenation, which is the writer's. Neither difference is a restoration by
+    // itself (offer() needs a swapped word), nor does it join a function word ("on-device").
+    if (k > 0 && hyphen_ != kNoWord && path.depth < 32 && !words.function_word[distinct(k - 1)]) {
+      const std::uint32_t through_hyphen = term_trie_.child(node, hyphen_);
+      if (through_hyphen != kNoNode && tokens[first + k - 1].is_word && tokens[first + k].is_word &&
+          !words.function_word[distinct(k)]) {
+        Path next = path;
+        next.drop |= 1u << next.depth++;
+        self(self, k, through_hyphen, next);
+      }
+      if (through_hyphen == kNoNode && k + 1 < size && path.depth > 0 && words.written[distinct(k)].word == hyphen_ &&
+          joins_words(tokens, first + k) && !words.function_word[distinct(k + 1)]) {
+        Path next = path;
+        next.join |= 1u << (next.depth - 1);
+        self(self, k + 1, node, next);
+      }
     }
     // The word as written and in American spelling, their singulars, and what a spinner may
     // have swapped them for: listed once per distinct word by prepare(), in this order.
@@ -379,17 +440,19 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
       // Every walk starts at the root: the first step's child was found once per word.
       const std::uint32_t child = k == 0 ? step.root_child : term_trie_.child(node, step.word);
       if (child == kNoNode) continue;
-      const std::uint32_t mask = swapped_mask | (step.swapped ? 1u << k : 0u);
-      const bool now_changed = mask != 0;
-      if (!step.plural) self(self, k + 1, child, mask, weight * step.weight);
+      Path next = path;
+      if (step.swapped) next.swapped |= 1u << k;
+      next.weight *= step.weight;
+      ++next.depth;
+      if (!step.plural) self(self, k + 1, child, next);
       const std::int32_t v = term_trie_.value(child);
-      if (v == kNoValue || !now_changed || !tokens[first + k].is_word || word_count(k + 1) < 2) continue;
+      if (v == kNoValue || next.swapped == 0 || !tokens[first + k].is_word || word_count(k + 1) < 2) continue;
       // A run that is itself a known term is genuine: leave it.
       if (written_term(words, first, k + 1)) continue;
-      offer(k + 1, v, step.plural, mask, weight * step.weight);
+      offer(k + 1, v, step.plural, next);
     }
   };
-  walk(walk, 0, PhraseTrie::root(), 0u, 1.0);
+  walk(walk, 0, PhraseTrie::root(), Path{});
   if (best.term == kNoValue) best = weak;
   // "water cleansing" could be "water purification" or "water filtration": a guess between two
   // terms is as likely wrong as right, and a wrong edit is worse than none.
@@ -404,7 +467,10 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
     if (id == kNoWord || (node = term_trie_.child(node, id)) == kNoNode) break;
   }
   const TermInfo& t = terms_[static_cast<std::size_t>(best.term)];
-  return Found{first + best.len, best.plural ? pluralize_last_word(t.display) : t.display, t.source, best.swapped};
+  std::string text = best.path.drop | best.path.join ? hyphenate_as_written(t.display, best.path.drop, best.path.join)
+                                                     : t.display;
+  return Found{first + best.len, best.plural ? pluralize_last_word(text) : std::move(text), t.source,
+               best.path.swapped};
 }
 
 }  // namespace despin::detail

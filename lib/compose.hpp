@@ -34,6 +34,10 @@ std::vector<std::string> singulars(std::string_view key);
 std::string american_spelling(std::string_view key);
 // "neural network" -> "neural networks", "library" -> "libraries".
 std::string pluralize_last_word(const std::string& phrase);
+// A term's display with a document's hyphenation: the hyphen that is the term's key j (its
+// j-th token) becomes a space where bit j of `drop` is set, and the space after key j a hyphen
+// where bit j of `join` is ("real-world data", drop 0b10 -> "real world data").
+std::string hyphenate_as_written(const std::string& display, std::uint32_t drop, std::uint32_t join);
 
 // Calls swap(spun_key, original_key) for each differing word of two phrases that align word for
 // word (same number of tokens): "irregular variable" / "random variable" gives (irregular, random).
@@ -77,6 +81,7 @@ class TermComposer {
     std::vector<std::uint32_t> first;  // distinct key k's steps: steps[first[k], first[k + 1])
     std::vector<Step> steps;
     std::vector<bool> starts;  // by distinct key: some step leads from the trie's root (a term may start)
+    std::vector<bool> function_word;  // by distinct key: is_function_word()
     // By distinct key, term-trie ids: whether a run as written is itself a known term.
     std::vector<KeyIds> written;
     // By token t: the phrase spans starting there are spans[span_first[t], span_first[t + 1]).
@@ -183,6 +188,7 @@ class TermComposer {
   std::vector<std::uint32_t> terms_with_word_;  // by term-trie word id: how many terms hold it
   std::vector<std::uint32_t> term_ids_scratch_;  // add_term's word ids, kept to reuse the buffer
   std::size_t swaps_count_ = 0;
+  std::uint32_t hyphen_ = kNoWord;  // the term-trie id of "-" (finish(), load())
 };
 
 bool is_word_key(std::string_view key);

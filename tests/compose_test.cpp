@@ -277,3 +277,34 @@ TEST_CASE("a composition never starts inside a multi-word name", "[compose]") {
   CHECK(engine.rewrite(evidence + "The chain needs block producing.").text ==
         "Critics liked the thriller. The chain needs block generation.");
 }
+
+TEST_CASE("a term is found across a hyphen the spinner lost or made, in the writer's hyphenation", "[compose]") {
+  const Engine engine = engine_of({
+      {"hyphens.dict", "pundits => critics\nspine chiller => thriller\n"},
+      {"hyphens.swaps", "genuine => real\nmark => label\ncontraption => device\npay => income\n"},
+      {"hyphens.terms", "real-world data\nopen label trial\non-device learning\nlow-income countries\n"
+                        "low income countries\n"}});
+  const std::string evidence = kEvidence;
+  // The term's hyphen, lost: found, and written without it, as the document writes the words.
+  CHECK(engine.rewrite(evidence + "We used genuine world data.").text ==
+        "Critics liked the thriller. We used real world data.");
+  // A hyphen the term does not have: found, and kept where the document has it.
+  CHECK(engine.rewrite(evidence + "An open-mark trial ran.").text ==
+        "Critics liked the thriller. An open-label trial ran.");
+  // The same term listed with and without the hyphen is one reading, not a tie.
+  CHECK(engine.rewrite(evidence + "Aid to low pay countries.").text ==
+        "Critics liked the thriller. Aid to low income countries.");
+  // A hyphen alone is no restoration.
+  CHECK(engine.rewrite(evidence + "We used real world data.").text ==
+        "Critics liked the thriller. We used real world data.");
+  // Nor is a function word joined across a missing hyphen: "on-device" is not "on" + "device".
+  CHECK(engine.rewrite(evidence + "They focused on contraption learning.").text ==
+        "Critics liked the thriller. They focused on contraption learning.");
+}
+
+TEST_CASE("hyphenate_as_written rewrites only the marked places", "[compose]") {
+  CHECK(detail::hyphenate_as_written("real-world data", 0b10, 0) == "real world data");
+  CHECK(detail::hyphenate_as_written("open label trial", 0, 0b1) == "open-label trial");
+  CHECK(detail::hyphenate_as_written("state-of-the-art model", 0b1010, 0) == "state of the-art model");
+  CHECK(detail::hyphenate_as_written("a b", 0, 0b10) == "a b");  // no word after the last key
+}
