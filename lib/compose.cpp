@@ -182,6 +182,7 @@ void TermComposer::finish() {
   }
   term_trie_.for_each_word([&](const std::string& w) { know(w); });
   hyphen_ = term_trie_.word_id("-");
+  hyphen_nodes_ = hyphen_ == kNoWord ? std::vector<bool>{} : term_trie_.nodes_with_child(hyphen_);
   phrase_swap_trie_.for_each_word([&](const std::string& w) { know(w); });
   swap_first_.assign(1, 0);
   original_first_.assign(1, 0);
@@ -418,7 +419,7 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
     // document's hyphenation, which is the writer's. Neither difference is a restoration by
     // itself (offer() needs a swapped word), nor does it join a function word ("on-device").
     if (k > 0 && hyphen_ != kNoWord && path.depth < 32 && !words.function_word[distinct(k - 1)]) {
-      const std::uint32_t through_hyphen = term_trie_.child(node, hyphen_);
+      const std::uint32_t through_hyphen = hyphen_nodes_[node] ? term_trie_.child(node, hyphen_) : kNoNode;
       if (through_hyphen != kNoNode && tokens[first + k - 1].is_word && tokens[first + k].is_word &&
           !words.function_word[distinct(k)]) {
         Path next = path;

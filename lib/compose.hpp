@@ -189,6 +189,7 @@ class TermComposer {
   std::vector<std::uint32_t> term_ids_scratch_;  // add_term's word ids, kept to reuse the buffer
   std::size_t swaps_count_ = 0;
   std::uint32_t hyphen_ = kNoWord;  // the term-trie id of "-" (finish(), load())
+  std::vector<bool> hyphen_nodes_;   // by term-trie node: whether a hyphen continues it
 };
 
 bool is_word_key(std::string_view key);

@@ -81,6 +81,7 @@ void TermComposer::load(SnapshotReader& r) {
   }
   swaps_count_ = r.u64();
   hyphen_ = term_trie_.word_id("-");
+  hyphen_nodes_ = hyphen_ == kNoWord ? std::vector<bool>{} : term_trie_.nodes_with_child(hyphen_);
 }
 
 }  // namespace despin::detail

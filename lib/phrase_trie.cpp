@@ -58,6 +58,14 @@ std::uint32_t PhraseTrie::child(std::uint32_t node, std::uint32_t word) const {
   return edges_.find(static_cast<std::uint64_t>(node) << 32 | word);
 }
 
+std::vector<bool> PhraseTrie::nodes_with_child(std::uint32_t word) const {
+  std::vector<bool> out(values_.size(), false);
+  if (word < root_children_.size() && root_children_[word] != kNoNode) out[root()] = true;
+  for (const std::uint64_t key : edges_.keys_)
+    if (key != EdgeMap::kEmpty && static_cast<std::uint32_t>(key) == word && (key >> 32) < out.size()) out[key >> 32] = true;
+  return out;
+}
+
 std::int32_t PhraseTrie::find(const std::vector<std::string>& keys) const {
   std::uint32_t node = root();
   for (const std::string& key : keys) {

@@ -44,6 +44,10 @@ class PhraseTrie {
 
   std::size_t phrase_count() const { return phrases_; }
 
+  // By node: whether it has a child along `word`. One pass over the edges, for a caller that
+  // asks about one word at many nodes (the composer, about "-").
+  std::vector<bool> nodes_with_child(std::uint32_t word) const;
+
   // The trie as compiled-engine bytes (snapshot_io.hpp), and back. load() replaces this trie and
   // checks every word id, node and value (each below `value_bound`, or kNoValue), so that a
   // damaged snapshot fails there instead of leading a lookup astray.
