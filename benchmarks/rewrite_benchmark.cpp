@@ -304,7 +304,28 @@ void BM_SnapshotLoadAlone(benchmark::State& state) {
 }
 
 #define DESPIN_SIZES ->Arg(1 << 10)->Arg(64 << 10)->Arg(1 << 20)->Arg(8 << 20)->Unit(benchmark::kMillisecond)
+// Rules written to be catastrophic for a backtracking engine, over 1 MiB of one line that
+// almost matches ("aaa...ab"): RE2 runs them in linear time (issue #7: under a second).
+void BM_CatastrophicRules(benchmark::State& state) {
+  auto dict = despin::Dictionary::parse("/(a+)+$/ => x\n/(a|aa)*c/ => y\n/(\\w+\\s?)*$/ => z\n", "evil.dict");
+  if (!dict) {
+    state.SkipWithError("the rules did not parse");
+    return;
+  }
+  despin::Options o;
+  o.clean = despin::CleanOptions::none();
+  auto e = despin::Engine::create({dict.value()}, o);
+  if (!e) {
+    state.SkipWithError("the engine was not built");
+    return;
+  }
+  const std::string text = std::string(1 << 20, 'a') + "b";
+  for (auto _ : state) benchmark::DoNotOptimize(e.value().rewrite(text));
+  set_bytes(state, text.size());
+}
+
 BENCHMARK(BM_Copy) DESPIN_SIZES;
+BENCHMARK(BM_CatastrophicRules)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IcuSegmentation) DESPIN_SIZES;
 BENCHMARK(BM_Tokenize) DESPIN_SIZES;
 BENCHMARK(BM_Rewrite) DESPIN_SIZES;
