@@ -210,10 +210,10 @@ bool AsciiLiterals::find(std::string_view text, std::vector<int>& found) const {
         // any other are in no literal or match as they are.
         const std::string_view rest(bytes + i, size - i);
         if (rest.starts_with("\xC5\xBF")) {  // U+017F LATIN SMALL LETTER LONG S
-          k = class_of['s'];
+          k = class_of[static_cast<unsigned char>('s')];
           i += 1;
         } else if (rest.starts_with("\xE2\x84\xAA")) {  // U+212A KELVIN SIGN
-          k = class_of['k'];
+          k = class_of[static_cast<unsigned char>('k')];
           i += 2;
         } else if (k == kOutside) {
           k = 0;
