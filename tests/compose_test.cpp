@@ -3,6 +3,7 @@
 // Term composition: word swaps learned from entries, accepted only when they form a known term.
 #include <catch2/catch.hpp>
 
+#include "common_words.hpp"
 #include "compose.hpp"
 #include "despin/despin.hpp"
 
@@ -115,6 +116,28 @@ TEST_CASE("a lone word takes the reading the document gave it in a phrase", "[co
   CHECK(r.text == "Critics liked the thriller. The box office numbers were good. The film was long.");
   // Without evidence nothing lone changes.
   CHECK(engine.value().rewrite("The organization grew.").text == "The organization grew.");
+}
+
+TEST_CASE("a lone word of everyday English keeps its reading whatever the term lists say", "[compose]") {
+  // "covered" and "work" are everyday words: a lone one is as likely genuine, so the phrase's
+  // reading stays in the phrase. "highlight" is rarer: the document's reading spreads, and a
+  // term list that happens to hold it ("career highlight") does not change that.
+  const Engine engine = engine_of({
+      {"doc.dict", "pundits => critics\nspine chiller => thriller\n"
+                   "covered layer => hidden layer\nmisfortune work => loss function\n"
+                   "highlight extraction => feature extraction\n"},
+      {"general.terms", "career highlight\nhighlight reel\nwork permit\n"}});
+  const std::string evidence = kEvidence;
+  CHECK(engine.rewrite(evidence + "A covered layer helps. The roof was covered.").text ==
+        "Critics liked the thriller. A hidden layer helps. The roof was covered.");
+  CHECK(engine.rewrite(evidence + "The misfortune work is smooth. Our work is done.").text ==
+        "Critics liked the thriller. The loss function is smooth. Our work is done.");
+  CHECK(engine.rewrite(evidence + "We used highlight extraction. Highlights matter.").text ==
+        "Critics liked the thriller. We used feature extraction. Features matter.");
+  CHECK(detail::is_common_word("work"));
+  CHECK(detail::is_common_word("covered"));
+  CHECK_FALSE(detail::is_common_word("highlight"));
+  CHECK_FALSE(detail::is_common_word("Work"));  // keys are folded: the list is lower case
 }
 
 TEST_CASE("British spelling finds American terms and swaps", "[compose]") {
