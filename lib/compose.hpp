@@ -112,8 +112,6 @@ class TermComposer {
   void load(SnapshotReader& r);
 
   bool empty() const { return swaps_count_ == 0 || terms_.empty(); }
-  // Whether the word (a folded key) occurs in some known term as written.
-  bool term_word(std::string_view key) const { return term_trie_.word_id(key) != kNoWord; }
   std::size_t word_swap_count() const { return swaps_count_; }
   std::size_t term_count() const { return terms_.size(); }
 
