@@ -41,8 +41,10 @@ std::string hyphenate_as_written(const std::string& display, std::uint32_t drop,
 
 // Calls swap(spun_key, original_key) for each differing word of two phrases that align word for
 // word (same number of tokens): "irregular variable" / "random variable" gives (irregular, random).
-template <class Swap>
-void for_each_aligned_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original, Swap swap);
+// `spun` is any sequence of keys with size() and operator[] (a vector, or a view of a
+// document's tokens that builds no strings).
+template <class Spun, class Swap>
+void for_each_aligned_swap(const Spun& spun, const std::vector<std::string>& original, Swap swap);
 
 class TermComposer {
  public:
@@ -192,8 +194,8 @@ class TermComposer {
 
 bool is_word_key(std::string_view key);
 
-template <class Swap>
-void for_each_aligned_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original, Swap swap) {
+template <class Spun, class Swap>
+void for_each_aligned_swap(const Spun& spun, const std::vector<std::string>& original, Swap swap) {
   if (spun.size() != original.size()) return;
   for (std::size_t k = 0; k < spun.size(); ++k) {
     if (spun[k] == original[k] || !is_word_key(spun[k]) || !is_word_key(original[k])) continue;

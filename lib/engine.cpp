@@ -421,19 +421,25 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
   for (const Match& m : matches) {
     // Only listed, unambiguous phrases teach: they are the evidence we trust.
     if (m.last - m.first < 2 || m.kind != EditKind::kPhrase || m.replacement->ambiguous) continue;
-    std::vector<std::string> spun_keys;
-    for (std::size_t i = m.first; i < m.last; ++i) spun_keys.push_back(words.key_of_token(i));
+    // The match's keys, read in place: a long document restores thousands of phrases.
+    struct TokenKeys {
+      const detail::DocumentWords& words;
+      std::size_t first, last;
+      std::size_t size() const { return last - first; }
+      const std::string& operator[](std::size_t k) const { return words.key_of_token(first + k); }
+    } spun_keys{words, m.first, m.last};
     auto [known, added] = original_keys.try_emplace(m.replacement);
     if (added) known->second = detail::phrase_keys(m.replacement->text);
     // Only a phrase that differs in one word teaches: "film industry numbers" -> "box office
     // numbers" is an idiom, not "film" -> "box".
     int swaps = 0;
-    std::string spun_word, original_word;
+    const std::string* spun = nullptr;  // the keys of the last swap: in `words` and `known`
+    const std::string* original = nullptr;
     detail::for_each_aligned_swap(spun_keys, known->second,
                                   [&](const std::string& s, const std::string& o) {
                                     ++swaps;
-                                    spun_word = s;
-                                    original_word = o;
+                                    spun = &s;
+                                    original = &o;
                                   });
     // A spun word of everyday English ("work" of "misfortune work" -> "loss function",
     // "covered" of "covered layer" -> "hidden layer") is as likely genuine where it stands
@@ -441,11 +447,11 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
     // "feature extraction") is the spinner's, throughout the document. (Asked of word
     // frequency, not of the term lexicon: that every new term list made more words "term
     // words" and so switched this off for them was a fragility.)
-    if (swaps != 1 || detail::is_common_word(spun_word)) continue;
+    if (swaps != 1 || detail::is_common_word(*spun)) continue;
     // Two different teachers ("misfortune work" -> "loss function", "work misfortunes" -> "job
     // losses") mean the word is no single swap: a lone one is left alone.
-    auto [it, fresh] = learned.try_emplace(spun_word, Learned{original_word, m.replacement});
-    if (!fresh && it->second.original != original_word) it->second.teacher = nullptr;
+    auto [it, fresh] = learned.try_emplace(*spun, Learned{*original, m.replacement});
+    if (!fresh && it->second.original != *original) it->second.teacher = nullptr;
   }
   std::erase_if(learned, [](const auto& kv) { return kv.second.teacher == nullptr; });
   if (learned.empty()) return;
