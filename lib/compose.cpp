@@ -181,8 +181,7 @@ void TermComposer::finish() {
     }
   }
   term_trie_.for_each_word([&](const std::string& w) { know(w); });
-  hyphen_ = term_trie_.word_id("-");
-  hyphen_nodes_ = hyphen_ == kNoWord ? std::vector<bool>{} : term_trie_.nodes_with_child(hyphen_);
+  find_hyphen();
   phrase_swap_trie_.for_each_word([&](const std::string& w) { know(w); });
   swap_first_.assign(1, 0);
   original_first_.assign(1, 0);
@@ -287,6 +286,11 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   return w;
 }
 
+void TermComposer::find_hyphen() {
+  hyphen_ = term_trie_.word_id("-");
+  hyphen_nodes_ = hyphen_ == kNoWord ? std::vector<bool>{} : term_trie_.nodes_with_child(hyphen_);
+}
+
 namespace {
 
 // Whether token i (a hyphen) joins the words on either side of it, with no space: "open-mark".
@@ -355,15 +359,15 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
   // and "recurrent neural network" reached through the singular of "networks" and put back
   // in the plural; "energy-efficient" and "energy efficient", both listed.
   auto same_text = [&](std::int32_t a, bool a_plural, std::int32_t b, bool b_plural) {
-    std::string x = terms_[static_cast<std::size_t>(a)].display;
-    std::string y = terms_[static_cast<std::size_t>(b)].display;
-    if (a_plural != b_plural) {
-      if (a_plural) x = pluralize_last_word(x);
-      if (b_plural) y = pluralize_last_word(y);
-    }
-    std::replace(x.begin(), x.end(), '-', ' ');
-    std::replace(y.begin(), y.end(), '-', ' ');
-    return x == y;
+    const std::string& x = terms_[static_cast<std::size_t>(a)].display;
+    const std::string& y = terms_[static_cast<std::size_t>(b)].display;
+    // A hyphen and a space are the same here; the document's hyphenation is written anyway.
+    auto same = [](std::string_view p, std::string_view q) {
+      return std::equal(p.begin(), p.end(), q.begin(), q.end(),
+                        [](char c, char d) { return c == d || ((c == '-' || c == ' ') && (d == '-' || d == ' ')); });
+    };
+    if (a_plural == b_plural) return same(x, y);
+    return same(a_plural ? pluralize_last_word(x) : x, b_plural ? pluralize_last_word(y) : y);
   };
   auto offer = [&](std::size_t len, std::int32_t v, bool plural, const Path& path) {
     const bool tail_swapped = path.swapped >> (len - 1) & 1u;

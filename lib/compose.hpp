@@ -188,7 +188,9 @@ class TermComposer {
   std::vector<std::uint32_t> terms_with_word_;  // by term-trie word id: how many terms hold it
   std::vector<std::uint32_t> term_ids_scratch_;  // add_term's word ids, kept to reuse the buffer
   std::size_t swaps_count_ = 0;
-  std::uint32_t hyphen_ = kNoWord;  // the term-trie id of "-" (finish(), load())
+  // Sets hyphen_ and hyphen_nodes_ from the term trie (finish(), load()).
+  void find_hyphen();
+  std::uint32_t hyphen_ = kNoWord;  // the term-trie id of "-"
   std::vector<bool> hyphen_nodes_;   // by term-trie node: whether a hyphen continues it
 };
 

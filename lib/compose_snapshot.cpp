@@ -80,8 +80,7 @@ void TermComposer::load(SnapshotReader& r) {
     r.require(known_words_.emplace(std::move(key), std::move(word)).second, "a known word appears twice");
   }
   swaps_count_ = r.u64();
-  hyphen_ = term_trie_.word_id("-");
-  hyphen_nodes_ = hyphen_ == kNoWord ? std::vector<bool>{} : term_trie_.nodes_with_child(hyphen_);
+  find_hyphen();
 }
 
 }  // namespace despin::detail
