@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 namespace despin::detail {
 
@@ -26,9 +27,12 @@ std::string map_words(std::string_view phrase, F f) {
 }  // namespace
 
 std::string match_case(std::string_view replacement, const std::vector<Shape>& shapes) {
-  std::vector<Shape> letters;
-  for (Shape s : shapes)
-    if (s != Shape::kNone) letters.push_back(s);
+  // The shapes of the words with letters. Called once per edit: the copy is made only when some
+  // word has none (a number), which is rare.
+  std::vector<Shape> filtered;
+  const bool all_letters = std::find(shapes.begin(), shapes.end(), Shape::kNone) == shapes.end();
+  if (!all_letters) std::copy_if(shapes.begin(), shapes.end(), std::back_inserter(filtered), [](Shape s) { return s != Shape::kNone; });
+  const std::vector<Shape>& letters = all_letters ? shapes : filtered;
   if (letters.empty()) return std::string(replacement);
   const bool all_upper = std::all_of(letters.begin(), letters.end(), [](Shape s) { return s == Shape::kUpper; });
   if (all_upper) return to_upper(replacement);

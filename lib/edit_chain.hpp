@@ -16,6 +16,6 @@ namespace despin::detail {
 // that touches text a first edit produced grows to cover that first edit's input, which it then
 // replaces (its replacement keeps the part of the first edit's output it did not touch).
 std::vector<Edit> chain_edits(std::string_view input, const std::vector<Edit>& first, std::string_view mid,
-                              const std::vector<Edit>& second);
+                              std::vector<Edit> second);
 
 }  // namespace despin::detail

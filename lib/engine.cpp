@@ -259,7 +259,7 @@ Result Engine::rewrite(std::string_view text) const {
     // Cleanup first, then the rewrite of the cleaned text; the edits of both are reported over
     // the caller's input.
     result = impl_->rewrite(cleaned.text);
-    result.edits = detail::chain_edits(text, cleaned.edits, cleaned.text, result.edits);
+    result.edits = detail::chain_edits(text, cleaned.edits, cleaned.text, std::move(result.edits));
   }
   if (impl_->options.sentence_scores) result.sentences = detail::score_sentences(text, result.edits);
   return result;
@@ -636,6 +636,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     for (std::size_t i = m.first; i < m.last; ++i) covered[i] = true;
 
   std::vector<Edit>& edits = result.edits;
+  edits.reserve(matches.size() + invalid.size() + matches.size() / 8);  // an article fix is rare
   std::vector<detail::Shape> shapes;
   double score = 0;
   for (const Match& m : matches) {
