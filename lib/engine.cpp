@@ -9,6 +9,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <deque>
 #include <unordered_map>
@@ -602,8 +603,17 @@ Result Engine::Impl::rewrite(std::string_view text) const {
         return tokens[k].is_word && shape != detail::Shape::kLower && shape != detail::Shape::kNone &&
                !detail::starts_sentence(text, tokens, k);
       };
+      // Except a heading-style term: a run in Title Case throughout of which two or more words
+      // rebuild a known term ("Profound Neural Organization"). A name keeps its words; that two
+      // of them are spinner swaps of one known term's words is what spun headings look like.
+      bool title_run = std::popcount(found->swapped) >= 2;
+      for (std::size_t k = i; k < found->last && title_run; ++k)
+        if (tokens[k].is_word) {
+          const detail::Shape shape = detail::shape_of(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
+          title_run = shape == detail::Shape::kTitle || shape == detail::Shape::kUpper;
+        }
       bool name = false;
-      for (std::size_t k = i; k < found->last && !name; ++k) {
+      for (std::size_t k = i; k < found->last && !name && !title_run; ++k) {
         if (found->swapped >> (k - i) & 1u) name = capitalised(k);
         else name = k == i && k > 0 && capitalised(k) && capitalised(k - 1);
       }

@@ -301,6 +301,20 @@ TEST_CASE("a composition never starts inside a multi-word name", "[compose]") {
         "Critics liked the thriller. The chain needs block generation.");
 }
 
+TEST_CASE("a Title Case run is a name unless two of its words rebuild a term", "[compose]") {
+  const Engine engine = composing_engine();
+  const std::string evidence = kEvidence;
+  // A spun heading or a capitalised term: both words are swaps of one known term's words.
+  CHECK(engine.rewrite(evidence + "We trained an Irregular Woodland.").text ==
+        "Critics liked the thriller. We trained a Random Forest.");
+  // One swapped word in a capitalised run is a name's word, as before.
+  CHECK(engine.rewrite(evidence + "We walked in Irregular Forest.").text ==
+        "Critics liked the thriller. We walked in Irregular Forest.");
+  // A lower-case word in the run: the capital is a name's, not a heading's.
+  CHECK(engine.rewrite(evidence + "We met Irregular woodland.").text ==
+        "Critics liked the thriller. We met Irregular woodland.");
+}
+
 TEST_CASE("a term is found across a hyphen the spinner lost or made, in the writer's hyphenation", "[compose]") {
   const Engine engine = engine_of({
       {"hyphens.dict", "pundits => critics\nspine chiller => thriller\n"},
