@@ -8,16 +8,18 @@
 // Layout: kMagic, format version (u32), despin version (string), payload size (u64), payload
 // checksum (u64), payload. A snapshot is read only by the despin version that wrote it: the
 // tables' meaning changes between versions, and recompiling is cheap next to a wrong rewrite.
-#include <algorithm>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <exception>
+#include <future>
 #include <optional>
+#include <system_error>
 
 #include "despin/engine.hpp"
 #include "despin/version.hpp"
@@ -131,23 +133,52 @@ void read_payload(detail::SnapshotReader& r, Engine::Impl& impl) {
   impl.phrases.resize(phrases);
   for (detail::Replacement& p : impl.phrases) load_replacement(r, impl.strings, impl.domains.size(), phrases, p);
   impl.trie.load(r, static_cast<std::int32_t>(phrases));
-  const std::uint64_t rules = r.count(8 * 5);
-  impl.rules.reserve(rules);
-  for (std::uint64_t k = 0; k < rules; ++k) {
-    const std::string pattern = r.str();
+  // The rules are read here and compiled on a second thread while the composition tables load
+  // (RE2 and its prefilter are most of loading the default engine; see Engine::create).
+  struct StoredRule {
+    std::string pattern;
     detail::Replacement replacement;
-    load_replacement(r, impl.strings, impl.domains.size(), 0, replacement);
-    std::string why;
-    const int id = impl.rule_filter.add(pattern, &why);
-    if (id < 0) r.fail("invalid regular expression: " + why);
-    const RE2& re = impl.rule_filter.rule(static_cast<std::size_t>(id));
-    if (!re.CheckRewriteString(replacement.text, &why)) r.fail("invalid replacement: " + why);
-    impl.rules.push_back(detail::Rule{&re, std::move(replacement)});
+    std::size_t at;  // its offset, for a message
+  };
+  std::vector<StoredRule> stored(r.count(8 * 5));
+  for (StoredRule& s : stored) {
+    s.at = r.offset();
+    s.pattern = r.str();
+    load_replacement(r, impl.strings, impl.domains.size(), 0, s.replacement);
+  }
+  std::string rule_error;
+  std::size_t rule_error_at = 0;
+  auto compile_rules = [&impl, &stored, &rule_error, &rule_error_at] {
+    impl.rules.reserve(stored.size());
+    for (StoredRule& s : stored) {
+      std::string why;
+      const int id = impl.rule_filter.add(s.pattern, &why);
+      if (id < 0) {
+        rule_error = "invalid regular expression: " + why, rule_error_at = s.at;
+        return;
+      }
+      const RE2& re = impl.rule_filter.rule(static_cast<std::size_t>(id));
+      if (!re.CheckRewriteString(s.replacement.text, &why)) {
+        rule_error = "invalid replacement: " + why, rule_error_at = s.at;
+        return;
+      }
+      impl.rules.push_back(detail::Rule{&re, std::move(s.replacement)});
+    }
+    impl.rule_filter.compile();
+  };
+  std::future<void> rules_done;  // after what the thread uses: leaving early joins it first
+  if (!stored.empty()) {
+    try {
+      rules_done = std::async(std::launch::async, compile_rules);
+    } catch (const std::system_error&) {
+      compile_rules();
+    }
   }
   impl.composer.load(r);
   r.require(r.at_end(), "bytes left over after the engine");
-  impl.rule_filter.compile();
   detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing
+  if (rules_done.valid()) rules_done.get();
+  if (!rule_error.empty()) throw detail::SnapshotError(rule_error_at, rule_error);
 }
 
 }  // namespace

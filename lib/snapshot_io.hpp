@@ -103,6 +103,8 @@ class SnapshotReader {
     return n;
   }
   bool at_end() const { return consumed() == size_; }
+  // Where the next byte is in the whole snapshot, for a message about something read earlier.
+  std::size_t offset() const { return base_ + consumed(); }
   [[noreturn]] void fail(const std::string& what) const { throw SnapshotError(base_ + consumed(), what); }
   // Fails with `what` unless `ok`: for the checks of what the values mean (an index in range).
   void require(bool ok, const char* what) const {

@@ -72,7 +72,9 @@ inline constexpr double kSpinThreshold = 1.0;
 class Engine {
  public:
   // Compiles the dictionaries (later ones override earlier ones). Fails on a rule RE2 rejects
-  // or when ICU cannot be initialised.
+  // or when ICU cannot be initialised. The regex rules compile on a second thread, joined
+  // before this returns (load() does the same); where no thread can be started they compile on
+  // the caller's.
   static Expected<Engine> create(const std::vector<Dictionary>& dictionaries, Options options = {});
 
   // Restores `text`. Never fails: bytes that are not valid UTF-8 become U+FFFD, each reported
