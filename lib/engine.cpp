@@ -13,8 +13,6 @@
 #include <cctype>
 #include <deque>
 #include <exception>
-#include <future>
-#include <system_error>
 #include <unordered_map>
 
 #include "agree.hpp"
@@ -206,32 +204,18 @@ Expected<Engine> Engine::create(const std::vector<Dictionary>& dictionaries, Opt
     auto compile_rules = [&impl, &rule_jobs, &rule_error] {
       impl->rules.reserve(rule_jobs.size());
       for (const RuleJob& j : rule_jobs) {
-        std::string why;
-        const int id = impl->rule_filter.add(j.entry->spun, &why);
-        if (id < 0) {
-          rule_error = j.entry->source + ": invalid regular expression: " + why;
+        Replacement r{j.entry->original, j.source, j.entry->confidence, j.entry->ambiguous, {}, j.domain};
+        if (!impl->add_rule(j.entry->spun, std::move(r), rule_error)) {
+          rule_error = j.entry->source + ": " + rule_error;
           return;
         }
-        const RE2& re = impl->rule_filter.rule(static_cast<std::size_t>(id));
-        if (!re.CheckRewriteString(j.entry->original, &why)) {
-          rule_error = j.entry->source + ": invalid replacement: " + why;
-          return;
-        }
-        impl->rules.push_back(
-            Rule{&re, Replacement{j.entry->original, j.source, j.entry->confidence, j.entry->ambiguous, {}, j.domain}});
       }
       impl->rule_filter.compile();
     };
     // Declared after what the thread uses, so that leaving early (an exception) waits for it
     // before those are gone: a std::async future's destructor joins.
     std::future<void> rules_done;
-    if (!rule_jobs.empty()) {
-      try {
-        rules_done = std::async(std::launch::async, compile_rules);
-      } catch (const std::system_error&) {
-        compile_rules();  // no thread to be had: compile them here
-      }
-    }
+    if (!rule_jobs.empty()) rules_done = detail::run_beside(compile_rules);
     const auto ends_in_letter = [](const std::string& s) {
       return !s.empty() && std::isalpha(static_cast<unsigned char>(s.back())) && s.back() != 's' && s.back() != 'S';
     };
@@ -357,6 +341,22 @@ std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::v
   for (Match& m : out)
     if (kept.empty() || m.first >= kept.back().last) kept.push_back(std::move(m));
   return kept;
+}
+
+bool Engine::Impl::add_rule(const std::string& pattern, Replacement replacement, std::string& error) {
+  std::string why;
+  const int id = rule_filter.add(pattern, &why);
+  if (id < 0) {
+    error = "invalid regular expression: " + why;
+    return false;
+  }
+  const RE2& re = rule_filter.rule(static_cast<std::size_t>(id));
+  if (!re.CheckRewriteString(replacement.text, &why)) {
+    error = "invalid replacement: " + why;
+    return false;
+  }
+  rules.push_back(Rule{&re, std::move(replacement)});
+  return true;
 }
 
 const Replacement* Engine::Impl::reading(std::int32_t v, const std::vector<int>* domain_evidence) const {
@@ -646,12 +646,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       // Except a heading-style term: a run in Title Case throughout of which two or more words
       // rebuild a known term ("Profound Neural Organization"). A name keeps its words; that two
       // of them are spinner swaps of one known term's words is what spun headings look like.
-      bool title_run = std::popcount(found->swapped) >= 2;
-      for (std::size_t k = i; k < found->last && title_run; ++k)
-        if (tokens[k].is_word) {
-          const detail::Shape shape = detail::shape_of(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
-          title_run = shape == detail::Shape::kTitle || shape == detail::Shape::kUpper;
-        }
+      const bool title_run = std::popcount(found->swapped) >= 2 && all_capitalised(text, tokens, i, found->last);
       bool name = false;
       for (std::size_t k = i; k < found->last && !name && !title_run; ++k) {
         if (found->swapped >> (k - i) & 1u) name = capitalised(k);

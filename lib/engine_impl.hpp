@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <future>
 #include <string>
+#include <system_error>
 #include <string_view>
 #include <vector>
 
@@ -53,6 +55,19 @@ struct Match {
   std::string rule_output;  // for rules: the rewritten text before case matching
 };
 
+// Runs `work` on a second thread, joined by the returned future's get() (or its destructor),
+// or here, returning no future, when no thread can be started. Engine::create and
+// Engine::load compile the regex rules this way while they build or read everything else.
+template <class F>
+std::future<void> run_beside(F work) {
+  try {
+    return std::async(std::launch::async, work);
+  } catch (const std::system_error&) {
+    work();
+    return {};
+  }
+}
+
 }  // namespace detail
 
 struct Engine::Impl {
@@ -73,6 +88,10 @@ struct Engine::Impl {
     domains.push_back(name);
     return static_cast<int>(domains.size() - 1);
   }
+  // Compiles a rule into rule_filter and adds it to rules; false, with `error` set ("invalid
+  // regular expression: ..." or "invalid replacement: ..."), when RE2 refuses it. Call
+  // rule_filter.compile() after the last.
+  bool add_rule(const std::string& pattern, detail::Replacement replacement, std::string& error);
   // The reading of phrase `v` whose domain has the most evidence in the document.
   const detail::Replacement* reading(std::int32_t v, const std::vector<int>* domain_evidence) const;
 

@@ -17,9 +17,7 @@
 #include <cmath>
 #include <cstring>
 #include <exception>
-#include <future>
 #include <optional>
-#include <system_error>
 
 #include "despin/engine.hpp"
 #include "despin/version.hpp"
@@ -150,30 +148,15 @@ void read_payload(detail::SnapshotReader& r, Engine::Impl& impl) {
   std::size_t rule_error_at = 0;
   auto compile_rules = [&impl, &stored, &rule_error, &rule_error_at] {
     impl.rules.reserve(stored.size());
-    for (StoredRule& s : stored) {
-      std::string why;
-      const int id = impl.rule_filter.add(s.pattern, &why);
-      if (id < 0) {
-        rule_error = "invalid regular expression: " + why, rule_error_at = s.at;
+    for (StoredRule& s : stored)
+      if (!impl.add_rule(s.pattern, std::move(s.replacement), rule_error)) {
+        rule_error_at = s.at;
         return;
       }
-      const RE2& re = impl.rule_filter.rule(static_cast<std::size_t>(id));
-      if (!re.CheckRewriteString(s.replacement.text, &why)) {
-        rule_error = "invalid replacement: " + why, rule_error_at = s.at;
-        return;
-      }
-      impl.rules.push_back(detail::Rule{&re, std::move(s.replacement)});
-    }
     impl.rule_filter.compile();
   };
   std::future<void> rules_done;  // after what the thread uses: leaving early joins it first
-  if (!stored.empty()) {
-    try {
-      rules_done = std::async(std::launch::async, compile_rules);
-    } catch (const std::system_error&) {
-      compile_rules();
-    }
-  }
+  if (!stored.empty()) rules_done = detail::run_beside(compile_rules);
   impl.composer.load(r);
   r.require(r.at_end(), "bytes left over after the engine");
   detail::tokenize_with_icu("warm up ICU");  // fail here, as a value, if ICU's data is missing
