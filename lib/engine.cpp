@@ -291,6 +291,7 @@ Result Engine::rewrite(std::string_view text) const {
 }
 
 std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
+                                             const detail::DocumentWords& words,
                                              const std::vector<detail::ByteSpan>& invalid) const {
   std::vector<Match> out;
   if (rules.empty() || tokens.empty()) return out;
@@ -312,7 +313,7 @@ std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::v
   };
   const re2::StringPiece input(text.data(), text.size());
   // In rule order: it decides overlaps.
-  for (const detail::RuleFilter::Candidate& candidate : rule_filter.candidates(text)) {
+  for (const detail::RuleFilter::Candidate& candidate : rule_filter.candidates(text, tokens, words)) {
     const Rule& rule = rules[static_cast<std::size_t>(candidate.rule)];
     std::vector<re2::StringPiece> groups(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups()) + 1);
     for (const auto& [from, to] : candidate.ranges) {
@@ -568,7 +569,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   const std::size_t paragraphs = n == 0 ? 0 : tokens.back().paragraph + 1;
 
   // Rules first: they are the more specific knowledge, and phrases may not cut through them.
-  std::vector<Match> rule_matches = match_rules(text, tokens, invalid);
+  std::vector<Match> rule_matches = match_rules(text, tokens, words, invalid);
   std::vector<bool> blocked(n, false);
   for (const Match& m : rule_matches)
     for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;

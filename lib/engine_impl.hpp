@@ -97,7 +97,8 @@ struct Engine::Impl {
 
   Result rewrite(std::string_view text) const;
   std::vector<detail::Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
-                                 const std::vector<detail::ByteSpan>& invalid) const;
+                                         const detail::DocumentWords& words,
+                                         const std::vector<detail::ByteSpan>& invalid) const;
   void apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
                                   const detail::DocumentWords& words,
                                   const std::vector<bool>& ambiguous_ok, std::vector<detail::Match>& matches,

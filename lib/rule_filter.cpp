@@ -73,7 +73,7 @@ void RuleFilter::compile() {
     no_atoms_ = true;
     return;
   }
-  ascii_atoms_ = AsciiLiterals(atoms);
+  pieces_ = AtomPieces(atoms);
   atom_strings_ = std::move(atoms);
 }
 
@@ -94,7 +94,29 @@ const RE2::Set* RuleFilter::atom_set() const {
   return atoms_.get();
 }
 
-std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text) const {
+namespace {
+// The tokens of the line text[from, to), from `cursor` on (tokens hold no line feed): sets
+// [first, last) and moves the cursor past them.
+void line_tokens(const std::vector<Token>& tokens, std::size_t from, std::size_t to, std::size_t& cursor,
+                 std::size_t& first, std::size_t& last) {
+  while (cursor < tokens.size() && tokens[cursor].begin < from) ++cursor;
+  first = cursor;
+  while (cursor < tokens.size() && tokens[cursor].begin < to) ++cursor;
+  last = cursor;
+}
+}  // namespace
+
+std::vector<int> RuleFilter::atoms_in_line(const DocumentWords& words, std::size_t first, std::size_t last) const {
+  std::vector<int> found;
+  if (no_atoms_ || atom_count_ == 0) return found;
+  const AtomPieces::KeyPieces of_key = pieces_.of_keys(words);
+  AtomPieces::Scratch scratch = pieces_.scratch(of_key);
+  pieces_.atoms_in_line(of_key, words.of_token.data() + first, last - first, scratch, found);
+  return found;
+}
+
+std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text, const std::vector<Token>& tokens,
+                                                          const DocumentWords& words) const {
   std::vector<Candidate> out;
   if (!compiled_) return out;
   using Range = std::pair<std::size_t, std::size_t>;
@@ -106,67 +128,49 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text)
     for (int r : rules) out.push_back(Candidate{r, {whole}});
     return out;
   }
-  auto every_rule = [&] {
-    // The literal set could not be built (out of memory): every rule over the whole text.
-    for (std::size_t r = 0; r < size(); ++r) out.push_back(Candidate{static_cast<int>(r), {whole}});
-    return out;
-  };
-  // Atoms line by line: each line's atoms say which line-local rules may match in it; all of
-  // them together say which other rules may match the text.
-  std::vector<std::vector<Range>> lines_of(size());
-  std::vector<bool> seen(atom_count_, false);
-  std::vector<int> all_atoms, found;
-  bool failed = false;
-  auto scan = [&](std::size_t from, std::size_t to) {
-    found.clear();
-    const std::string_view line = text.substr(from, to - from);
-    if (!ascii_atoms_.find(line, found)) {
-      // A line with characters outside ASCII: RE2 folds their case as Unicode says.
-      const RE2::Set* atoms = atom_set();
-      if (atoms == nullptr) {
-        failed = true;
-        return;
-      }
-      RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-      if (!atoms->Match(re2::StringPiece(line.data(), line.size()), &found, &info)) {
-        failed |= info.kind != RE2::Set::kNoError;
-        return;
-      }
-    }
-    if (found.empty()) return;
-    for (int a : found)
-      if (!seen[static_cast<std::size_t>(a)]) seen[static_cast<std::size_t>(a)] = true, all_atoms.push_back(a);
-    filter_.AllPotentials(found, &rules);
-    for (int r : rules)
-      if (line_local_[static_cast<std::size_t>(r)] && !unfiltered_[static_cast<std::size_t>(r)])
-        lines_of[static_cast<std::size_t>(r)].push_back(Range{from, to});
-  };
-  if (atoms_in_lines_) {
-    for (std::size_t from = 0; from < text.size() && !failed;) {
-      std::size_t to = text.find('\n', from);
-      if (to == std::string_view::npos) to = text.size();
-      if (to - from >= kMinAtomLength) scan(from, to);
-      from = to + 1;
-    }
-  } else {
-    failed = true;  // an atom spans lines: the per-line search could miss it
-  }
-  if (failed) {
-    // Out of memory on this text (or atoms across lines): the whole text at once, every
-    // candidate over all of it.
-    for (auto& l : lines_of) l.clear();
-    all_atoms.clear();
-    found.clear();
+  if (!atoms_in_lines_) {
+    // An atom spans lines: the words of one line cannot tell. The atoms of the whole text at
+    // once, every candidate over all of it.
+    std::vector<int> all_atoms;
     const RE2::Set* atoms = atom_set();
-    if (atoms == nullptr) return every_rule();
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (!atoms->Match(re2::StringPiece(text.data(), text.size()), &all_atoms, &info) &&
-        info.kind != RE2::Set::kNoError)
-      return every_rule();
+    if (atoms == nullptr || (!atoms->Match(re2::StringPiece(text.data(), text.size()), &all_atoms, &info) &&
+                             info.kind != RE2::Set::kNoError)) {
+      // The set could not be built or run (out of memory): every rule over the whole text.
+      for (std::size_t r = 0; r < size(); ++r) out.push_back(Candidate{static_cast<int>(r), {whole}});
+      return out;
+    }
     filter_.AllPotentials(all_atoms, &rules);
     std::sort(rules.begin(), rules.end());
     for (int r : rules) out.push_back(Candidate{r, {whole}});
     return out;
+  }
+  // Atoms line by line: each line's atoms say which line-local rules may match in it; all of
+  // them together say which other rules may match the text.
+  const AtomPieces::KeyPieces of_key = pieces_.of_keys(words);
+  AtomPieces::Scratch scratch = pieces_.scratch(of_key);
+  std::vector<std::vector<Range>> lines_of(size());
+  std::vector<bool> seen(atom_count_, false);
+  std::vector<int> all_atoms, found;
+  std::size_t cursor = 0;
+  for (std::size_t from = 0; from < text.size();) {
+    std::size_t to = text.find('\n', from);
+    if (to == std::string_view::npos) to = text.size();
+    std::size_t first = 0, last = 0;
+    line_tokens(tokens, from, to, cursor, first, last);
+    if (to - from >= kMinAtomLength && first < last) {
+      found.clear();
+      pieces_.atoms_in_line(of_key, words.of_token.data() + first, last - first, scratch, found);
+      if (!found.empty()) {
+        for (int a : found)
+          if (!seen[static_cast<std::size_t>(a)]) seen[static_cast<std::size_t>(a)] = true, all_atoms.push_back(a);
+        filter_.AllPotentials(found, &rules);
+        for (int r : rules)
+          if (line_local_[static_cast<std::size_t>(r)] && !unfiltered_[static_cast<std::size_t>(r)])
+            lines_of[static_cast<std::size_t>(r)].push_back(Range{from, to});
+      }
+    }
+    from = to + 1;
   }
   filter_.AllPotentials(all_atoms, &rules);
   std::sort(rules.begin(), rules.end());

@@ -2,13 +2,12 @@
 //
 // The dictionary's regex rules, compiled once, with a prefilter that says which of them can
 // match a text at all. RE2's FilteredRE2 reduces each rule to literal strings ("atoms") that any
-// match must contain (an AND-OR tree of them); one pass of a literal automaton over the text
-// finds the atoms present, and only rules whose tree they satisfy run. One RE2::Set of the
+// match must contain (an AND-OR tree of them); the atoms a line may hold are worked out from its
+// words (atom_pieces.hpp), and only rules whose tree they satisfy run. One RE2::Set of the
 // whole rules did the same exactly, but its DFA (counted repetitions, word boundaries) cost
-// more a byte than tokenizing; a set of literals is cheap (an Aho-Corasick automaton, and the
-// RE2::Set of the literals only on lines outside ASCII when a literal is outside ASCII too: see
-// ascii_literals.hpp). Extra candidates only cost time:
-// a rule that does not match finds nothing.
+// more a byte than tokenizing, and so did a literal automaton of the atoms over every byte (a
+// dependent load a byte from a table of 12 MB). Extra candidates only cost time: a rule that
+// does not match finds nothing.
 //
 // Most rules cannot match across a line break. Such a rule's match lies in one line and
 // contains atoms enough to pass its filter, so the atoms are looked for line by line and the
@@ -27,7 +26,9 @@
 #include <utility>
 #include <vector>
 
-#include "ascii_literals.hpp"
+#include "atom_pieces.hpp"
+#include "document_words.hpp"
+#include "tokenizer.hpp"
 
 namespace despin::detail {
 
@@ -50,20 +51,27 @@ class RuleFilter {
     std::vector<std::pair<std::size_t, std::size_t>> ranges;
   };
   // The rules that may match `text`, in increasing order; every match of every rule lies in
-  // the ranges given for it.
-  std::vector<Candidate> candidates(std::string_view text) const;
+  // the ranges given for it. `tokens` and `words` are the text's (tokenize, fold_words).
+  std::vector<Candidate> candidates(std::string_view text, const std::vector<Token>& tokens,
+                                    const DocumentWords& words) const;
+
+  // The literal strings the prefilter looks for (FilteredRE2's atoms), and the atoms that the
+  // line made of tokens [first, last) may hold as candidates() works them out: for tests, which
+  // check that every atom in a line is among them.
+  const std::vector<std::string>& atoms() const { return atom_strings_; }
+  std::vector<int> atoms_in_line(const DocumentWords& words, std::size_t first, std::size_t last) const;
 
  private:
   static RE2::Options rule_options();
   re2::FilteredRE2 filter_;
-  // The atoms as an RE2::Set, for lines outside ASCII when an atom is outside ASCII too: built
-  // on the first such line (a third of the rules' compile time, which most documents never
-  // need). Null until then, and if it could not be built.
+  // The atoms as an RE2::Set, for the whole text at once when an atom holds a line feed: built
+  // on first use (a third of the rules' compile time, which most dictionaries never need).
+  // Null until then, and if it could not be built.
   const RE2::Set* atom_set() const;
   std::vector<std::string> atom_strings_;
   mutable std::once_flag atoms_built_;
   mutable std::unique_ptr<RE2::Set> atoms_;
-  AsciiLiterals ascii_atoms_;        // the same atoms, for every line it can answer for
+  AtomPieces pieces_;  // the same atoms, as pieces of the words of a line
   bool compiled_ = false;
   bool no_atoms_ = false;  // every rule passes or fails without looking at the text
   std::size_t atom_count_ = 0;
