@@ -14,8 +14,12 @@ data = json.load(open(sys.argv[1]))
 ctx = data["context"]
 print(f"# {ctx.get('date')}  {ctx.get('num_cpus')} CPUs @ {ctx.get('mhz_per_cpu')} MHz  build: {ctx.get('build_flags')}")
 rows, icu = [], {}
+repeated = any(b.get("run_type") == "aggregate" for b in data["benchmarks"])
 for b in data["benchmarks"]:
-    name, _, size = b["name"].partition("/")
+    # With --benchmark_repetitions, the table shows each benchmark's median.
+    if repeated and b.get("aggregate_name") != "median":
+        continue
+    name, _, size = b.get("run_name", b["name"]).partition("/")
     if "bytes_per_second" not in b:
         print(f"{b['name']:32} {b['real_time']:.1f} {b['time_unit']} (CPU {b['cpu_time']:.1f})")
         continue

@@ -1,9 +1,10 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include "atom_pieces.hpp"
 
-#include "common_words.hpp"
+#include "common_words.hpp"  // is_common_word
 
 #include <algorithm>
+#include <atomic>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -78,6 +79,8 @@ bool is_common_piece(std::string_view piece) {
 }  // namespace
 
 AtomPieces::AtomPieces(const std::vector<std::string>& atoms) {
+  static std::atomic<std::uint64_t> built{0};
+  id_ = ++built;
   std::unordered_map<std::string, std::uint32_t> piece_ids;
   std::vector<std::vector<std::uint32_t>> pieces_of_atom(atoms.size());
   std::vector<std::uint32_t> atoms_with_piece;  // by piece
@@ -122,16 +125,6 @@ AtomPieces::AtomPieces(const std::vector<std::string>& atoms) {
     triggered_first_.push_back(static_cast<std::uint32_t>(triggered_.size()));
   }
   pieces_search_ = AsciiLiterals(pieces_);
-  std::vector<int> found;
-  std::string anchored;
-  common_.reserve(common_words().size());
-  for (const std::string_view word : common_words()) {
-    found.clear();
-    search(word, anchored, found);
-    const auto first = static_cast<std::uint32_t>(common_pieces_.size());
-    common_pieces_.insert(common_pieces_.end(), found.begin(), found.end());
-    common_.emplace(word, std::pair(first, static_cast<std::uint32_t>(common_pieces_.size())));
-  }
 }
 
 void AtomPieces::search(std::string_view key, std::string& anchored, std::vector<int>& out) const {
@@ -152,7 +145,29 @@ void AtomPieces::search(std::string_view key, std::string& anchored, std::vector
   out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(before), out.end()), out.end());
 }
 
-AtomPieces::KeyPieces AtomPieces::of_keys(const DocumentWords& words) const {
+AtomPieces::Scratch& AtomPieces::scratch() const {
+  thread_local Scratch s;
+  // Room for a document of up to 2^31 lines before the marks are cleared.
+  if (s.owner != id_ || s.line > 0x7FFFFFFFu) {
+    s.owner = id_;
+    s.line = 0;
+    s.piece_line.assign(pieces_.size(), 0);
+    s.key_line.clear();
+    s.known.clear();
+    s.known_pieces.clear();
+  }
+  return s;
+}
+
+AtomPieces::KeyPieces AtomPieces::of_keys(const DocumentWords& words, Scratch& s) const {
+  // The words remembered are bounded (a few megabytes a thread): past the bound they are
+  // forgotten and found again.
+  constexpr std::size_t kKnownWords = 1 << 16;
+  if (s.known.size() + words.distinct() > kKnownWords) {
+    s.known.clear();
+    s.known_pieces.clear();
+  }
+  if (s.key_line.size() < words.distinct()) s.key_line.resize(words.distinct(), 0);
   KeyPieces out;
   out.first.reserve(words.distinct() + 1);
   out.first.push_back(0);
@@ -160,24 +175,19 @@ AtomPieces::KeyPieces AtomPieces::of_keys(const DocumentWords& words) const {
   std::string anchored;
   for (std::uint32_t k = 0; k < words.distinct(); ++k) {
     const std::string& key = words.key(k);
-    if (const auto it = common_.find(key); it != common_.end()) {
-      out.pieces.insert(out.pieces.end(), common_pieces_.begin() + it->second.first,
-                        common_pieces_.begin() + it->second.second);
-    } else {
+    auto it = s.known.find(key);
+    if (it == s.known.end()) {
       found.clear();
       search(key, anchored, found);
-      out.pieces.insert(out.pieces.end(), found.begin(), found.end());
+      const auto first = static_cast<std::uint32_t>(s.known_pieces.size());
+      s.known_pieces.insert(s.known_pieces.end(), found.begin(), found.end());
+      it = s.known.emplace(key, std::pair(first, static_cast<std::uint32_t>(s.known_pieces.size()))).first;
     }
+    out.pieces.insert(out.pieces.end(), s.known_pieces.begin() + it->second.first,
+                      s.known_pieces.begin() + it->second.second);
     out.first.push_back(static_cast<std::uint32_t>(out.pieces.size()));
   }
   return out;
-}
-
-AtomPieces::Scratch AtomPieces::scratch(const KeyPieces& of_key) const {
-  Scratch s;
-  s.piece_line.assign(pieces_.size(), 0);
-  s.key_line.assign(of_key.first.empty() ? 0 : of_key.first.size() - 1, 0);
-  return s;
 }
 
 void AtomPieces::atoms_in_line(const KeyPieces& of_key, const std::uint32_t* keys, std::size_t count,

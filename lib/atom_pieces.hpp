@@ -37,21 +37,35 @@ class AtomPieces {
   // `atoms` are lower case, as FilteredRE2::Compile gives them.
   explicit AtomPieces(const std::vector<std::string>& atoms);
 
+  // What a document's atoms are worked out with, kept by each thread from document to
+  // document: marks by piece and by distinct key telling which line saw each last (lines are
+  // numbered on from document to document, so the marks are cleared only when the numbers run
+  // out: a short document would spend more on clearing them than on its words), and the pieces
+  // of the words met so far (most of a document's words were in the documents before it, and
+  // a search costs a cache miss a byte in the pieces' automaton of megabytes).
+  struct Scratch {
+    std::uint64_t owner = 0;  // the AtomPieces it is for (its id_)
+    std::uint32_t line = 0;
+    std::vector<std::uint32_t> piece_line;  // by piece: the last line that saw it
+    std::vector<std::uint32_t> key_line;    // by distinct key of the document: the last line that held it
+    std::vector<std::uint32_t> seen;        // the pieces the current line saw
+    struct Hash {
+      using is_transparent = void;
+      std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>, Hash, std::equal_to<>> known;
+    std::vector<std::uint32_t> known_pieces;  // word -> known_pieces[first, last)
+  };
+  // This thread's scratch for this AtomPieces.
+  Scratch& scratch() const;
+
   // By distinct key of a document: the pieces it satisfies.
   struct KeyPieces {
     std::vector<std::uint32_t> first;   // key k's pieces: pieces[first[k], first[k + 1])
     std::vector<std::uint32_t> pieces;
   };
-  KeyPieces of_keys(const DocumentWords& words) const;
-
-  // What one line's atoms are worked out with; reused from line to line.
-  struct Scratch {
-    std::uint32_t line = 0;
-    std::vector<std::uint32_t> piece_line;  // by piece: the last line that saw it
-    std::vector<std::uint32_t> key_line;    // by distinct key: the last line that held it
-    std::vector<std::uint32_t> seen;        // the pieces the current line saw
-  };
-  Scratch scratch(const KeyPieces& of_key) const;
+  // Also readies `scratch` for the document.
+  KeyPieces of_keys(const DocumentWords& words, Scratch& scratch) const;
 
   // Appends to `found` each atom that the line made of the tokens whose distinct keys are
   // `keys[0, count)` may hold (at least every atom it holds), each once, in no order.
@@ -65,17 +79,14 @@ class AtomPieces {
   // "moved$" the end of one, "ing" any part). Literal i is piece i.
   std::vector<std::string> pieces_;
   AsciiLiterals pieces_search_;
-  // Appends the pieces `key` satisfies to `out` (sorted, each once), searching for them.
+  // Appends the pieces `key` satisfies to `out` (sorted, each once).
   void search(std::string_view key, std::string& scratch, std::vector<int>& out) const;
-  // The pieces of the commonest words, found once: most of a document's distinct words are
-  // among them, and a search costs a cache miss a byte in the pieces' automaton (megabytes).
-  std::unordered_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>> common_;  // word -> [first, last)
-  std::vector<std::uint32_t> common_pieces_;
   // An atom is looked at only when its least shared piece is in a line (its trigger: "quantity"
   // in "the quantity of "; "the" is in thousands of atoms), then all its pieces are checked.
   std::vector<std::uint32_t> triggered_first_, triggered_;  // by piece: the atoms it triggers
   std::vector<std::uint32_t> atom_pieces_first_, atom_pieces_;  // by atom: its distinct pieces
   std::vector<int> always_;                  // atoms reported on every line
+  std::uint64_t id_ = 0;                     // distinct for every AtomPieces built: see Scratch
 };
 
 }  // namespace despin::detail

@@ -17,6 +17,4 @@ bool is_common_word(std::string_view key) {
   return std::binary_search(std::begin(kCommonWords), std::end(kCommonWords), key);
 }
 
-std::span<const std::string_view> common_words() { return kCommonWords; }
-
 }  // namespace despin::detail

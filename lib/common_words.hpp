@@ -4,14 +4,11 @@
 // NOTICE), for guards that ask whether a lone word is more likely genuine than spun.
 #pragma once
 
-#include <span>
 #include <string_view>
 
 namespace despin::detail {
 
 // Whether `key` (a folded token key) is among the 5,000 most frequent English words.
 bool is_common_word(std::string_view key);
-// All of them, sorted bytewise.
-std::span<const std::string_view> common_words();
 
 }  // namespace despin::detail

@@ -106,15 +106,6 @@ void line_tokens(const std::vector<Token>& tokens, std::size_t from, std::size_t
 }
 }  // namespace
 
-std::vector<int> RuleFilter::atoms_in_line(const DocumentWords& words, std::size_t first, std::size_t last) const {
-  std::vector<int> found;
-  if (no_atoms_ || atom_count_ == 0) return found;
-  const AtomPieces::KeyPieces of_key = pieces_.of_keys(words);
-  AtomPieces::Scratch scratch = pieces_.scratch(of_key);
-  pieces_.atoms_in_line(of_key, words.of_token.data() + first, last - first, scratch, found);
-  return found;
-}
-
 std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text, const std::vector<Token>& tokens,
                                                           const DocumentWords& words) const {
   std::vector<Candidate> out;
@@ -147,8 +138,8 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
   }
   // Atoms line by line: each line's atoms say which line-local rules may match in it; all of
   // them together say which other rules may match the text.
-  const AtomPieces::KeyPieces of_key = pieces_.of_keys(words);
-  AtomPieces::Scratch scratch = pieces_.scratch(of_key);
+  AtomPieces::Scratch& scratch = pieces_.scratch();
+  const AtomPieces::KeyPieces of_key = pieces_.of_keys(words, scratch);
   std::vector<std::vector<Range>> lines_of(size());
   std::vector<bool> seen(atom_count_, false);
   std::vector<int> all_atoms, found;

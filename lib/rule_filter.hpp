@@ -55,11 +55,8 @@ class RuleFilter {
   std::vector<Candidate> candidates(std::string_view text, const std::vector<Token>& tokens,
                                     const DocumentWords& words) const;
 
-  // The literal strings the prefilter looks for (FilteredRE2's atoms), and the atoms that the
-  // line made of tokens [first, last) may hold as candidates() works them out: for tests, which
-  // check that every atom in a line is among them.
+  // The literal strings the prefilter looks for (FilteredRE2's atoms): for tests.
   const std::vector<std::string>& atoms() const { return atom_strings_; }
-  std::vector<int> atoms_in_line(const DocumentWords& words, std::size_t first, std::size_t last) const;
 
  private:
   static RE2::Options rule_options();

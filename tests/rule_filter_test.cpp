@@ -102,8 +102,8 @@ namespace {
 std::vector<int> atoms_from_words(const AtomPieces& pieces, const std::string& line) {
   const std::vector<Token> tokens = tokenize(line);
   const DocumentWords words = fold_words(line, tokens);
-  const AtomPieces::KeyPieces of_key = pieces.of_keys(words);
-  AtomPieces::Scratch scratch = pieces.scratch(of_key);
+  AtomPieces::Scratch& scratch = pieces.scratch();
+  const AtomPieces::KeyPieces of_key = pieces.of_keys(words, scratch);
   std::vector<int> found;
   pieces.atoms_in_line(of_key, words.of_token.data(), words.of_token.size(), scratch, found);
   std::sort(found.begin(), found.end());
