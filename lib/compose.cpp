@@ -2,6 +2,7 @@
 #include "compose.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cctype>
@@ -155,7 +156,13 @@ const TermComposer::KnownWord* TermComposer::known_word(std::string_view key) co
   return it == known_words_.end() ? nullptr : &it->second;
 }
 
+std::uint64_t TermComposer::next_id() {
+  static std::atomic<std::uint64_t> made{0};
+  return ++made;
+}
+
 void TermComposer::finish() {
+  id_ = next_id();
   known_words_.clear();
   auto trie_word = [&](std::string_view w) {
     const std::uint32_t id = term_trie_.word_id(w);
@@ -212,53 +219,72 @@ bool TermComposer::written_term(const Words& words, std::size_t first, std::size
   return false;
 }
 
+TermComposer::KeyReading TermComposer::read_key(const std::string& key, std::vector<Words::Step>& steps) const {
+  KeyReading r;
+  r.first = static_cast<std::uint32_t>(steps.size());
+  auto add = [&](const TrieWord& t, bool plural, bool swapped) {
+    if (t.id != kNoWord) steps.push_back(Words::Step{t.id, plural, swapped, t.root_child, swapped ? t.weight : 1.0});
+  };
+  // The word as written and in American spelling (the term lists' spelling: a British
+  // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
+  // change alone is not a restoration.
+  const std::string american = american_spelling(key);
+  for (const std::string* form : {&key, &american}) {
+    if (form->empty() || (form == &american && american == key)) continue;
+    const std::vector<std::string> form_singulars = singulars(*form);
+    if (const KnownWord* known = known_word(*form)) {
+      add(known->term, false, false);
+      for (const TrieWord& o : known->swapped_from) add(o, false, true);
+      if (form == &key) r.written.word = known->term.id, r.phrase.word = known->phrase_word;
+    }
+    for (std::size_t k = 0; k < form_singulars.size(); ++k) {
+      const KnownWord* known = known_word(form_singulars[k]);
+      if (known == nullptr) continue;
+      add(known->term, true, false);
+      for (const TrieWord& o : known->swapped_from) add(o, true, true);
+      if (form == &key && k < 3) r.written.singulars[k] = known->term.id, r.phrase.singulars[k] = known->phrase_word;
+    }
+  }
+  r.last = static_cast<std::uint32_t>(steps.size());
+  for (std::size_t k = r.first; k < r.last && !r.starts; ++k) r.starts = steps[k].root_child != kNoNode;
+  // Or a spun phrase (for a few words of a term) may begin with the word or its singular.
+  auto begins_phrase = [&](std::uint32_t id) {
+    return id != kNoWord && phrase_swap_trie_.child(PhraseTrie::root(), id) != kNoNode;
+  };
+  r.starts = r.starts || begins_phrase(r.phrase.word);
+  for (std::uint32_t id : r.phrase.singulars) r.starts = r.starts || begins_phrase(id);
+  r.function_word = is_function_word(key);
+  return r;
+}
+
 TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
+  // Each thread remembers what it read of the words it met (at most kRememberedWords, then
+  // forgotten): a corpus's documents share most of their words, and reading one asks the
+  // word tables about it, its American spelling and its singulars.
+  constexpr std::size_t kRememberedWords = 1 << 16;
+  thread_local Memo memo;
+  if (memo.owner != id_ || memo.readings.size() + doc.distinct() > kRememberedWords) {
+    memo.owner = id_;
+    memo.readings.clear();
+    memo.steps.clear();
+  }
   Words w;
   w.of_token = &doc.of_token;
   w.first.reserve(doc.distinct() + 1);
   w.first.push_back(0);
-  auto add = [&](const TrieWord& t, bool plural, bool swapped) {
-    if (t.id != kNoWord) w.steps.push_back(Words::Step{t.id, plural, swapped, t.root_child, swapped ? t.weight : 1.0});
-  };
   // By distinct key: its phrase-swap-trie ids (for the spans below).
   std::vector<Words::KeyIds> phrase_ids(doc.distinct());
   for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
     const std::string& key = doc.key(d);
-    // The word as written and in American spelling (the term lists' spelling: a British
-    // "acknowledgement" or "optimisation" must find its swaps and terms too); a spelling
-    // change alone is not a restoration.
-    const std::string american = american_spelling(key);
-    Words::KeyIds written, phrase;
-    for (const std::string* form : {&key, &american}) {
-      if (form->empty() || (form == &american && american == key)) continue;
-      const std::vector<std::string> form_singulars = singulars(*form);
-      if (const KnownWord* known = known_word(*form)) {
-        add(known->term, false, false);
-        for (const TrieWord& o : known->swapped_from) add(o, false, true);
-        if (form == &key) written.word = known->term.id, phrase.word = known->phrase_word;
-      }
-      for (std::size_t k = 0; k < form_singulars.size(); ++k) {
-        const KnownWord* known = known_word(form_singulars[k]);
-        if (known == nullptr) continue;
-        add(known->term, true, false);
-        for (const TrieWord& o : known->swapped_from) add(o, true, true);
-        if (form == &key && k < 3) written.singulars[k] = known->term.id, phrase.singulars[k] = known->phrase_word;
-      }
-    }
-    bool starts = false;
-    for (std::size_t k = w.first.back(); k < w.steps.size() && !starts; ++k)
-      starts = w.steps[k].root_child != kNoNode;
-    // Or a spun phrase (for a few words of a term) may begin with the word or its singular.
-    auto begins_phrase = [&](std::uint32_t id) {
-      return id != kNoWord && phrase_swap_trie_.child(PhraseTrie::root(), id) != kNoNode;
-    };
-    starts = starts || begins_phrase(phrase.word);
-    for (std::uint32_t id : phrase.singulars) starts = starts || begins_phrase(id);
-    w.starts.push_back(starts);
-    w.function_word.push_back(is_function_word(key));
+    auto it = memo.readings.find(key);
+    if (it == memo.readings.end()) it = memo.readings.emplace(key, read_key(key, memo.steps)).first;
+    const KeyReading& r = it->second;
+    w.steps.insert(w.steps.end(), memo.steps.begin() + r.first, memo.steps.begin() + r.last);
+    w.starts.push_back(r.starts);
+    w.function_word.push_back(r.function_word);
     w.first.push_back(static_cast<std::uint32_t>(w.steps.size()));
-    w.written.push_back(written);
-    phrase_ids[d] = phrase;
+    w.written.push_back(r.written);
+    phrase_ids[d] = r.phrase;
   }
   // The spun phrases at each token, found once per document ("wooded area" -> "forest"; the
   // last word may be a plural: "wooded areas" -> "forests"). find() keeps those that end

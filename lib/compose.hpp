@@ -132,6 +132,28 @@ class TermComposer {
   // Whether the tokens [first, first + len), the last one read as term-trie word `last`, are
   // a known term.
   bool is_term(const Words& words, std::size_t first, std::size_t len, std::uint32_t last) const;
+  // What prepare() works out about one distinct key: its steps (appended to `steps`: [first,
+  // last)), whether a term may start with it, and its ids as written.
+  struct KeyReading {
+    std::uint32_t first = 0, last = 0;
+    bool starts = false;
+    bool function_word = false;
+    Words::KeyIds written, phrase;  // in the term trie, and in the phrase-swap trie
+  };
+  KeyReading read_key(const std::string& key, std::vector<Words::Step>& steps) const;
+  // The readings a thread has made, for the composer whose id_ is `owner`.
+  struct Memo {
+    std::uint64_t owner = 0;
+    struct Hash {
+      using is_transparent = void;
+      std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, KeyReading, Hash, std::equal_to<>> readings;
+    std::vector<Words::Step> steps;
+  };
+  // Distinct for every finished or loaded composer: a thread's Memo is for one of them.
+  static std::uint64_t next_id();
+  std::uint64_t id_ = 0;
   // Whether the tokens [first, first + len) as written, or with the last word singular, are a
   // known term.
   bool written_term(const Words& words, std::size_t first, std::size_t len) const;

@@ -81,6 +81,7 @@ void TermComposer::load(SnapshotReader& r) {
   }
   swaps_count_ = r.u64();
   find_hyphen();
+  id_ = next_id();
 }
 
 }  // namespace despin::detail

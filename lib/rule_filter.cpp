@@ -140,7 +140,9 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
   // them together say which other rules may match the text.
   AtomPieces::Scratch& scratch = pieces_.scratch();
   const AtomPieces::KeyPieces of_key = pieces_.of_keys(words, scratch);
-  std::vector<std::vector<Range>> lines_of(size());
+  // (rule, line) pairs in line order; one list rather than a list a rule, which a short
+  // document would spend more on allocating than on its words.
+  std::vector<std::pair<int, Range>> lines_of;
   std::vector<bool> seen(atom_count_, false);
   std::vector<int> all_atoms, found;
   std::size_t cursor = 0;
@@ -158,17 +160,26 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
         filter_.AllPotentials(found, &rules);
         for (int r : rules)
           if (line_local_[static_cast<std::size_t>(r)] && !unfiltered_[static_cast<std::size_t>(r)])
-            lines_of[static_cast<std::size_t>(r)].push_back(Range{from, to});
+            lines_of.emplace_back(r, Range{from, to});
       }
     }
     from = to + 1;
   }
   filter_.AllPotentials(all_atoms, &rules);
   std::sort(rules.begin(), rules.end());
+  // By rule, each rule's lines still in line order.
+  std::stable_sort(lines_of.begin(), lines_of.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto lines = lines_of.begin();
   for (int r : rules) {
     const auto k = static_cast<std::size_t>(r);
-    if (!line_local_[k] || unfiltered_[k]) out.push_back(Candidate{r, {whole}});
-    else if (!lines_of[k].empty()) out.push_back(Candidate{r, std::move(lines_of[k])});
+    if (!line_local_[k] || unfiltered_[k]) {
+      out.push_back(Candidate{r, {whole}});
+      continue;
+    }
+    while (lines != lines_of.end() && lines->first < r) ++lines;
+    Candidate c{r, {}};
+    for (; lines != lines_of.end() && lines->first == r; ++lines) c.ranges.push_back(lines->second);
+    if (!c.ranges.empty()) out.push_back(std::move(c));
   }
   return out;
 }
