@@ -28,6 +28,7 @@
 
 #include "ascii_literals.hpp"
 #include "document_words.hpp"
+#include "string_hash.hpp"
 
 namespace despin::detail {
 
@@ -42,18 +43,15 @@ class AtomPieces {
   // numbered on from document to document, so the marks are cleared only when the numbers run
   // out: a short document would spend more on clearing them than on its words), and the pieces
   // of the words met so far (most of a document's words were in the documents before it, and
-  // a search costs a cache miss a byte in the pieces' automaton of megabytes).
+  // a search costs a cache miss a byte in the pieces' automaton of megabytes): at most 65,536
+  // words, a few megabytes a thread, then forgotten and found again.
   struct Scratch {
     std::uint64_t owner = 0;  // the AtomPieces it is for (its id_)
     std::uint32_t line = 0;
     std::vector<std::uint32_t> piece_line;  // by piece: the last line that saw it
     std::vector<std::uint32_t> key_line;    // by distinct key of the document: the last line that held it
     std::vector<std::uint32_t> seen;        // the pieces the current line saw
-    struct Hash {
-      using is_transparent = void;
-      std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>, Hash, std::equal_to<>> known;
+    std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>, StringHash, std::equal_to<>> known;
     std::vector<std::uint32_t> known_pieces;  // word -> known_pieces[first, last)
   };
   // This thread's scratch for this AtomPieces.
@@ -72,7 +70,6 @@ class AtomPieces {
   void atoms_in_line(const KeyPieces& of_key, const std::uint32_t* keys, std::size_t count, Scratch& scratch,
                      std::vector<int>& found) const;
 
-
  private:
   // A piece is looked for as a literal in a run written "^run$": "^" before it when the piece
   // must start the run, "$" after it when it must end it ("^the$" is the whole word "the",
@@ -81,8 +78,10 @@ class AtomPieces {
   AsciiLiterals pieces_search_;
   // Appends the pieces `key` satisfies to `out` (sorted, each once).
   void search(std::string_view key, std::string& scratch, std::vector<int>& out) const;
-  // An atom is looked at only when its least shared piece is in a line (its trigger: "quantity"
-  // in "the quantity of "; "the" is in thousands of atoms), then all its pieces are checked.
+  // An atom is looked at only when its trigger is in a line, then all its pieces are checked.
+  // The trigger is the piece that should be rarest in text (a whole word outside the commonest
+  // before a short part of words: "quantity" in "the quantity of ", not "the", which is also in
+  // thousands of atoms), and between equals the one in the fewest atoms.
   std::vector<std::uint32_t> triggered_first_, triggered_;  // by piece: the atoms it triggers
   std::vector<std::uint32_t> atom_pieces_first_, atom_pieces_;  // by atom: its distinct pieces
   std::vector<int> always_;                  // atoms reported on every line

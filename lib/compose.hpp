@@ -21,6 +21,7 @@
 #include "document_words.hpp"
 #include "phrase_trie.hpp"
 #include "string_arena.hpp"
+#include "string_hash.hpp"
 #include "tokenizer.hpp"
 
 namespace despin::detail {
@@ -144,11 +145,7 @@ class TermComposer {
   // The readings a thread has made, for the composer whose id_ is `owner`.
   struct Memo {
     std::uint64_t owner = 0;
-    struct Hash {
-      using is_transparent = void;
-      std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_map<std::string, KeyReading, Hash, std::equal_to<>> readings;
+    std::unordered_map<std::string, KeyReading, StringHash, std::equal_to<>> readings;
     std::vector<Words::Step> steps;
   };
   // Distinct for every finished or loaded composer: a thread's Memo is for one of them.
@@ -198,11 +195,7 @@ class TermComposer {
     std::vector<TrieWord> swapped_from;
     std::uint32_t phrase_word = kNoWord;
   };
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, KnownWord, KeyHash, std::equal_to<>> known_words_;
+  std::unordered_map<std::string, KnownWord, StringHash, std::equal_to<>> known_words_;
   const KnownWord* known_word(std::string_view key) const;
   void add_phrase_swap(const std::vector<std::string>& spun, const std::vector<std::string>& original);
   PhraseTrie term_trie_;                                             // term keys -> index in terms_

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "string_hash.hpp"
+
 namespace despin::detail {
 
 class SnapshotReader;
@@ -63,10 +65,6 @@ class PhraseTrie {
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   // (node << 32 | word) -> child, open addressing with linear probing: the lookup at the heart
   // of matching, done for nearly every token, without the node allocations of unordered_map.
   class EdgeMap {
@@ -90,7 +88,7 @@ class PhraseTrie {
     unsigned shift_ = 60;  // 64 - log2(capacity)
     std::size_t size_ = 0;
   };
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> words_;
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> words_;
   EdgeMap edges_;
   // The root's children by word id (kNoNode: none), also in edges_: nearly every token starts a
   // lookup at the root, and with a large dictionary most words start some phrase, so the first
