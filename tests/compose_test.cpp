@@ -345,3 +345,34 @@ TEST_CASE("hyphenate_as_written rewrites only the marked places", "[compose]") {
   CHECK(detail::hyphenate_as_written("state-of-the-art model", 0b1010, 0) == "state of the-art model");
   CHECK(detail::hyphenate_as_written("a b", 0, 0b10) == "a b");  // no word after the last key
 }
+
+// The composer and the rule prefilter remember, per thread, what they worked out about each
+// word (compose.hpp, atom_pieces.hpp). Engines used in turn on one thread must each still see
+// only their own knowledge: one knows irregular -> random, the other arbitrary -> random; one
+// has a rule on "the quantity of", the other on "at long last" (each on a line of its own, so
+// that the prefilter must find the atoms in the right line).
+TEST_CASE("engines used in turn on one thread keep to their own knowledge", "[compose]") {
+  const char* evidence = "pundits => critics\nspine chiller => thriller\nwoodland fire => forest fire\n";
+  const Engine a = engine_of({{"a.dict", evidence},
+                              {"a2.dict",
+                               "irregular variable => random variable\n"
+                               "/\\bthe quantity of (\\w+)/ => the number of \\1\n"},
+                              {"a.terms", "random forest\n"}});
+  const Engine b = engine_of({{"b.dict", evidence},
+                              {"b2.dict",
+                               "arbitrary variable => random variable\n"
+                               "/\\bat long last (\\w+)/ => finally \\1\n"},
+                              {"b.terms", "random forest\n"}});
+  const std::string text = std::string(kEvidence) +
+                           "We trained an irregular woodland and an arbitrary woodland.\n"
+                           "The quantity of trees grew.\nAt long last trees won.";
+  const std::string from_a = "Critics liked the thriller. We trained a random forest and an arbitrary woodland.\n"
+                             "The number of trees grew.\nAt long last trees won.";
+  const std::string from_b = "Critics liked the thriller. We trained an irregular woodland and a random forest.\n"
+                             "The quantity of trees grew.\nFinally trees won.";
+  for (int round = 0; round < 3; ++round) {
+    INFO("round " << round);
+    CHECK(a.rewrite(text).text == from_a);
+    CHECK(b.rewrite(text).text == from_b);
+  }
+}
