@@ -2,9 +2,9 @@
 #include "atom_pieces.hpp"
 
 #include "common_words.hpp"  // is_common_word
+#include "thread_memo.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -79,8 +79,7 @@ bool is_common_piece(std::string_view piece) {
 }  // namespace
 
 AtomPieces::AtomPieces(const std::vector<std::string>& atoms) {
-  static std::atomic<std::uint64_t> built{0};
-  id_ = ++built;
+  id_ = new_memo_owner();
   std::unordered_map<std::string, std::uint32_t> piece_ids;
   std::vector<std::vector<std::uint32_t>> pieces_of_atom(atoms.size());
   std::vector<std::uint32_t> atoms_with_piece;  // by piece
@@ -136,7 +135,10 @@ void AtomPieces::search(std::string_view key, std::string& anchored, std::vector
     }
     std::size_t j = i;
     while (j < key.size() && is_run_byte(static_cast<unsigned char>(key[j]))) ++j;
-    anchored.assign("^").append(key.substr(i, j - i)).append("$");
+    anchored.clear();
+    anchored += '^';
+    anchored.append(key.data() + i, j - i);
+    anchored += '$';
     i = j;
     pieces_search_.find(anchored, out);
   }
@@ -162,8 +164,7 @@ AtomPieces::Scratch& AtomPieces::scratch() const {
 AtomPieces::KeyPieces AtomPieces::of_keys(const DocumentWords& words, Scratch& s) const {
   // The words remembered are bounded (a few megabytes a thread): past the bound they are
   // forgotten and found again.
-  constexpr std::size_t kKnownWords = 1 << 16;
-  if (s.known.size() + words.distinct() > kKnownWords) {
+  if (s.known.size() + words.distinct() > kMemoWords) {
     s.known.clear();
     s.known_pieces.clear();
   }

@@ -43,8 +43,8 @@ class AtomPieces {
   // numbered on from document to document, so the marks are cleared only when the numbers run
   // out: a short document would spend more on clearing them than on its words), and the pieces
   // of the words met so far (most of a document's words were in the documents before it, and
-  // a search costs a cache miss a byte in the pieces' automaton of megabytes): at most 65,536
-  // words, a few megabytes a thread, then forgotten and found again.
+  // a search costs a cache miss a byte in the pieces' automaton of megabytes): at most
+  // kMemoWords (thread_memo.hpp), then forgotten and found again.
   struct Scratch {
     std::uint64_t owner = 0;  // the AtomPieces it is for (its id_)
     std::uint32_t line = 0;

@@ -1,8 +1,9 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include "compose.hpp"
 
+#include "thread_memo.hpp"
+
 #include <algorithm>
-#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cctype>
@@ -156,13 +157,8 @@ const TermComposer::KnownWord* TermComposer::known_word(std::string_view key) co
   return it == known_words_.end() ? nullptr : &it->second;
 }
 
-std::uint64_t TermComposer::next_id() {
-  static std::atomic<std::uint64_t> made{0};
-  return ++made;
-}
-
 void TermComposer::finish() {
-  id_ = next_id();
+  id_ = new_memo_owner();
   known_words_.clear();
   auto trie_word = [&](std::string_view w) {
     const std::uint32_t id = term_trie_.word_id(w);
@@ -258,12 +254,11 @@ TermComposer::KeyReading TermComposer::read_key(const std::string& key, std::vec
 }
 
 TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
-  // Each thread remembers what it read of the words it met (at most kRememberedWords, then
+  // Each thread remembers what it read of the words it met (at most kMemoWords, then
   // forgotten): a corpus's documents share most of their words, and reading one asks the
   // word tables about it, its American spelling and its singulars.
-  constexpr std::size_t kRememberedWords = 1 << 16;
   thread_local Memo memo;
-  if (memo.owner != id_ || memo.readings.size() + doc.distinct() > kRememberedWords) {
+  if (memo.owner != id_ || memo.readings.size() + doc.distinct() > kMemoWords) {
     memo.owner = id_;
     memo.readings.clear();
     memo.steps.clear();

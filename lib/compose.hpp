@@ -148,8 +148,8 @@ class TermComposer {
     std::unordered_map<std::string, KeyReading, StringHash, std::equal_to<>> readings;
     std::vector<Words::Step> steps;
   };
-  // Distinct for every finished or loaded composer: a thread's Memo is for one of them.
-  static std::uint64_t next_id();
+  // Distinct for every finished or loaded composer (new_memo_owner): a thread's Memo is for
+  // one of them.
   std::uint64_t id_ = 0;
   // Whether the tokens [first, first + len) as written, or with the last word singular, are a
   // known term.

@@ -6,6 +6,7 @@
 
 #include "compose.hpp"
 #include "snapshot_io.hpp"
+#include "thread_memo.hpp"
 
 namespace despin::detail {
 
@@ -81,7 +82,7 @@ void TermComposer::load(SnapshotReader& r) {
   }
   swaps_count_ = r.u64();
   find_hyphen();
-  id_ = next_id();
+  id_ = new_memo_owner();
 }
 
 }  // namespace despin::detail

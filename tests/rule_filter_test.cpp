@@ -9,6 +9,7 @@
 #include <memory>
 #include <random>
 #include <sstream>
+#include <utility>
 
 #include "ascii_literals.hpp"
 #include "atom_pieces.hpp"
@@ -110,6 +111,19 @@ std::vector<int> atoms_from_words(const AtomPieces& pieces, const std::string& l
   return found;
 }
 
+// Requires that the prefilter reports every atom RE2 finds in `line`; returns how many atoms
+// RE2 found and how many the prefilter reported.
+std::pair<std::size_t, std::size_t> require_every_atom(const RE2::Set& set, const AtomPieces& pieces,
+                                                       const std::string& line) {
+  std::vector<int> expected;
+  set.Match(line, &expected);
+  std::sort(expected.begin(), expected.end());
+  const std::vector<int> found = atoms_from_words(pieces, line);
+  INFO(line);
+  REQUIRE(std::includes(found.begin(), found.end(), expected.begin(), expected.end()));
+  return {expected.size(), found.size()};
+}
+
 }  // namespace
 
 // The prefilter decides from a line's words which atoms it may hold: it must report every atom
@@ -132,12 +146,7 @@ TEST_CASE("atom pieces report every atom a line holds", "[rules]") {
     std::string line;
     for (int n = static_cast<int>(rng() % 14); n > 0; --n) line += parts[rng() % parts.size()];
     if (line.find('\n') != std::string::npos) continue;  // atoms are looked for line by line
-    std::vector<int> expected;
-    set->Match(line, &expected);
-    std::sort(expected.begin(), expected.end());
-    const std::vector<int> found = atoms_from_words(pieces, line);
-    INFO(line);
-    REQUIRE(std::includes(found.begin(), found.end(), expected.begin(), expected.end()));
+    require_every_atom(*set, pieces, line);
   }
 }
 
@@ -169,13 +178,8 @@ TEST_CASE("atom pieces report every atom of the shipped rules in the corpus", "[
     if (!file.path().string().ends_with(".txt")) continue;
     std::istringstream text(slurp(file.path()));
     for (std::string line; std::getline(text, line);) {
-      std::vector<int> expected;
-      set->Match(line, &expected);
-      std::sort(expected.begin(), expected.end());
-      const std::vector<int> found = atoms_from_words(pieces, line);
-      INFO(line);
-      REQUIRE(std::includes(found.begin(), found.end(), expected.begin(), expected.end()));
-      ++lines, reported += found.size(), held += expected.size();
+      const auto [in_line, reported_in_line] = require_every_atom(*set, pieces, line);
+      ++lines, held += in_line, reported += reported_in_line;
     }
   }
   CHECK(lines > 300);
