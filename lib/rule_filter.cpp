@@ -69,6 +69,7 @@ void RuleFilter::compile() {
   for (int r : unfiltered) unfiltered_[static_cast<std::size_t>(r)] = true;
   atom_count_ = atoms.size();
   for (const std::string& a : atoms) atoms_in_lines_ &= a.find('\n') == std::string::npos;
+  spans_lines_ = std::find(line_local_.begin(), line_local_.end(), false) != line_local_.end();
   if (atoms.empty()) {
     no_atoms_ = true;
     return;
@@ -136,43 +137,81 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
     for (int r : rules) out.push_back(Candidate{r, {whole}});
     return out;
   }
-  // Atoms line by line: each line's atoms say which line-local rules may match in it; all of
-  // them together say which other rules may match the text.
+  // Atoms line by line: each line's atoms say which line-local rules may match in it, and
+  // the atoms of a paragraph's lines which of the other rules may match in it (phrases, too,
+  // match across a line break but not across a blank line); all of them together say which
+  // rules may match the text.
   AtomPieces::Scratch& scratch = pieces_.scratch();
   const AtomPieces::KeyPieces of_key = pieces_.of_keys(words, scratch);
-  // (rule, line) pairs in line order; one list rather than a list a rule, which a short
+  // (rule, range) pairs in text order; one list rather than a list a rule, which a short
   // document would spend more on allocating than on its words.
   std::vector<std::pair<int, Range>> lines_of;
   std::vector<bool> seen(atom_count_, false);
   std::vector<int> all_atoms, found;
+  // The paragraph being read: its range, its atoms and how many of its lines held any (with
+  // one, that line's rules are the paragraph's; with more, its atoms are looked up together).
+  std::size_t paragraph = 0, paragraph_from = 0, paragraph_to = 0, lines_with_atoms = 0;
+  std::vector<int> paragraph_atoms, spanning;
+  std::vector<std::size_t> atom_paragraph(spans_lines_ ? atom_count_ : 0, 0);  // 1 + the paragraph that saw it
+  auto end_paragraph = [&] {
+    if (!spans_lines_) return;
+    if (lines_with_atoms > 1) {
+      filter_.AllPotentials(paragraph_atoms, &rules);
+      spanning.clear();
+      for (int r : rules)
+        if (!line_local_[static_cast<std::size_t>(r)] && !unfiltered_[static_cast<std::size_t>(r)]) spanning.push_back(r);
+    }
+    if (lines_with_atoms > 0)
+      for (int r : spanning) lines_of.emplace_back(r, Range{paragraph_from, paragraph_to});
+    paragraph_atoms.clear();
+    spanning.clear();
+    lines_with_atoms = 0;
+  };
   std::size_t cursor = 0;
   for (std::size_t from = 0; from < text.size();) {
     std::size_t to = text.find('\n', from);
     if (to == std::string_view::npos) to = text.size();
     std::size_t first = 0, last = 0;
     line_tokens(tokens, from, to, cursor, first, last);
+    if (spans_lines_ && first < last) {
+      if (tokens[first].paragraph != paragraph || paragraph_to == 0) {
+        end_paragraph();
+        paragraph = tokens[first].paragraph;
+        paragraph_from = from;
+      }
+      paragraph_to = to;
+    }
     if (to - from >= kMinAtomLength && first < last) {
       found.clear();
       pieces_.atoms_in_line(of_key, words.of_token.data() + first, last - first, scratch, found);
       if (!found.empty()) {
-        for (int a : found)
-          if (!seen[static_cast<std::size_t>(a)]) seen[static_cast<std::size_t>(a)] = true, all_atoms.push_back(a);
+        for (int a : found) {
+          const auto k = static_cast<std::size_t>(a);
+          if (!seen[k]) seen[k] = true, all_atoms.push_back(a);
+          if (spans_lines_ && atom_paragraph[k] != paragraph + 1)
+            atom_paragraph[k] = paragraph + 1, paragraph_atoms.push_back(a);
+        }
         filter_.AllPotentials(found, &rules);
-        for (int r : rules)
-          if (line_local_[static_cast<std::size_t>(r)] && !unfiltered_[static_cast<std::size_t>(r)])
-            lines_of.emplace_back(r, Range{from, to});
+        for (int r : rules) {
+          const auto k = static_cast<std::size_t>(r);
+          if (unfiltered_[k]) continue;
+          if (line_local_[k]) lines_of.emplace_back(r, Range{from, to});
+          else if (lines_with_atoms == 0) spanning.push_back(r);  // the paragraph's, if no other line adds atoms
+        }
+        ++lines_with_atoms;
       }
     }
     from = to + 1;
   }
+  end_paragraph();
   filter_.AllPotentials(all_atoms, &rules);
   std::sort(rules.begin(), rules.end());
-  // By rule, each rule's lines still in line order.
+  // By rule, each rule's lines (or paragraphs) still in text order.
   std::stable_sort(lines_of.begin(), lines_of.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   auto lines = lines_of.begin();
   for (int r : rules) {
     const auto k = static_cast<std::size_t>(r);
-    if (!line_local_[k] || unfiltered_[k]) {
+    if (unfiltered_[k]) {
       out.push_back(Candidate{r, {whole}});
       continue;
     }

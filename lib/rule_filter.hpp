@@ -12,7 +12,11 @@
 // Most rules cannot match across a line break. Such a rule's match lies in one line and
 // contains atoms enough to pass its filter, so the atoms are looked for line by line and the
 // rule runs only over the lines where they are: a candidate rule no longer scans the whole
-// text (which, with a few dozen candidates on a long document, cost more than the rest).
+// text (which, with a few dozen candidates on a long document, cost more than the rest). A
+// rule that can (\s, a negated class) matches within a paragraph, as phrases do (across a
+// line break, not across a blank line), and runs over the paragraphs whose lines' atoms
+// together pass its filter: the few such rules scanning every byte of a long document cost
+// as much as all the others together.
 #pragma once
 
 #include <re2/filtered_re2.h>
@@ -47,7 +51,8 @@ class RuleFilter {
 
   struct Candidate {
     int rule;
-    // Where its matches must lie: whole lines of the text, or the whole text, in order.
+    // Where its matches must lie: whole lines or paragraphs of the text, or the whole text
+    // (a rule with no atoms), in order.
     std::vector<std::pair<std::size_t, std::size_t>> ranges;
   };
   // The rules that may match `text`, in increasing order; every match of every rule lies in
@@ -74,6 +79,7 @@ class RuleFilter {
   std::size_t atom_count_ = 0;
   bool atoms_in_lines_ = true;  // no atom holds a line feed: the text's atoms are its lines' atoms
   std::vector<bool> line_local_;  // by rule: no match can hold a line feed
+  bool spans_lines_ = false;      // some rule's match may hold one
   std::vector<bool> unfiltered_;  // by rule: passes whatever the text (no atoms to look for)
 };
 

@@ -145,9 +145,11 @@ TEST_CASE("regular-expression rules with captures", "[engine]") {
 
 TEST_CASE("rules run line by line only where no match can span lines", "[engine]") {
   // The first rule cannot match a line feed (it runs only on lines holding its words); the
-  // second can (\s), the third has no literal to look for, the fourth is case-sensitive.
+  // second and fifth can (\s), so they match across a line break but, like phrases, not
+  // across a blank line; the third has no literal to look for, the fourth is case-sensitive.
   auto parsed = Dictionary::parse("/quick (\\w+) fox/ => slow \\1 dog\n/lazy\\s+dog/ => idle hound\n"
-                                  "/(\\d)x(\\d)/ => \\1 by \\2\n/(?-i)Big Apple/ => New York\n",
+                                  "/(\\d)x(\\d)/ => \\1 by \\2\n/(?-i)Big Apple/ => New York\n"
+                                  "/sluggish\\s+(\\d+)/ => slow \\1\n",
                                   "r.dict");
   REQUIRE(parsed.ok());
   auto engine = Engine::create({parsed.value()});
@@ -156,6 +158,10 @@ TEST_CASE("rules run line by line only where no match can span lines", "[engine]
   const Result r = engine.value().rewrite(in);
   check_edits_reproduce(in, r);
   CHECK(r.text == "A slow red dog.\nThe idle hound and slow brown dog\n\nsat 2 by 4 in the big apple, New York");
+  // "sluggish" is on one line and "42" (no atom) on the next: the rule runs over the paragraph.
+  CHECK(engine.value().rewrite("It was sluggish\n42 times.\n").text == "It was slow 42 times.\n");
+  CHECK(engine.value().rewrite("The lazy\n\ndog slept. So sluggish\n\n42 times.\n").text ==
+        "The lazy\n\ndog slept. So sluggish\n\n42 times.\n");
 }
 
 // The rules' prefilter reads text outside ASCII itself: a rule whose literal has letters with
