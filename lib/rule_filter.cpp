@@ -7,9 +7,12 @@
 namespace despin::detail {
 
 namespace {
-// Atoms shorter than this are not looked for (the rules needing them pass the filter): short
-// strings occur everywhere and would only make the literal automaton bigger.
-constexpr int kMinAtomLength = 3;
+// Atoms shorter than this are not looked for (FilteredRE2 drops them from its AND-OR tree, so
+// the filter gets weaker, never wrong). At 3, "the", "and" and "for" were atoms: in nearly every
+// line, each costing the line's lookup of its rules (AllPotentials) while ruling out almost
+// nothing. At 4 no shipped rule loses its filter (at 5, three do), a line holds less than half
+// as many atoms and the 1 MiB rewrite is 6-11% faster.
+constexpr int kMinAtomLength = 4;
 
 // Whether a match of `pattern` may contain a line feed. Conservative: false only when the
 // pattern has none of the constructs that can match one (. does not, without the s flag).
