@@ -186,3 +186,30 @@ TEST_CASE("atom pieces report every atom of the shipped rules in the corpus", "[
   // A filter that reported everything would pass the check above: it must stay close to exact.
   CHECK(reported < 2 * held);
 }
+
+// Where each rule runs: a rule that cannot match a line feed over the lines holding its atoms,
+// one that can over the paragraphs whose lines hold them together (never the whole text: a
+// few such rules scanning every byte cost as much as all the others).
+TEST_CASE("rule candidates are lines, or paragraphs for rules that can span lines", "[rules]") {
+  RuleFilter filter;
+  std::string error;
+  const int local = filter.add("quick (\\w+) fox", &error);
+  const int spanning = filter.add("lazy\\s+hound", &error);
+  REQUIRE(local == 0);
+  REQUIRE(spanning == 1);
+  filter.compile();
+  const std::string text = "A quick red fox.\nThe lazy\nhound and a quick fox\n\nNo lazy cat.\n\nA hound.\n\nLazy\nold hounds";
+  const std::vector<Token> tokens = tokenize(text);
+  const DocumentWords words = fold_words(text, tokens);
+  const std::vector<RuleFilter::Candidate> found = filter.candidates(text, tokens, words);
+  using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+  auto at = [&](std::string_view s) { return text.find(s); };
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].rule == local);
+  CHECK(found[0].ranges == Ranges{{0, at("\nThe")}, {at("hound and"), at("\n\nNo")}});
+  CHECK(found[1].rule == spanning);
+  // The first paragraph holds "lazy" and "hound" on different lines; "No lazy cat." and "A
+  // hound." are paragraphs apart; the last paragraph holds "Lazy" and "hounds" (the atom
+  // "hound" starts a word there).
+  CHECK(found[1].ranges == Ranges{{0, at("\n\nNo")}, {at("Lazy"), text.size()}});
+}
