@@ -1,32 +1,12 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include "cli_output.hpp"
 
+#include "json_line.hpp"
+
 #include <cstdio>
 #include <map>
 
 namespace despin::cli {
-
-void add_result(nlohmann::ordered_json& doc, const Result& result) {
-  doc["text"] = result.text;
-  doc["spin_score"] = result.spin_score;
-  doc["spun"] = result.spin_score >= kSpinThreshold;
-  doc["words"] = result.words;
-  auto& edits = doc["edits"] = nlohmann::ordered_json::array();
-  for (const Edit& e : result.edits) {
-    edits.push_back({{"offset", e.offset},
-                     {"length", e.length},
-                     {"original", e.original},
-                     {"replacement", e.replacement},
-                     {"rule", e.rule},
-                     {"kind", to_string(e.kind)},
-                     {"confidence", e.confidence}});
-  }
-  if (!result.sentences.empty()) {
-    auto& sentences = doc["sentences"] = nlohmann::ordered_json::array();
-    for (const SentenceScore& st : result.sentences)
-      sentences.push_back({{"offset", st.offset}, {"length", st.length}, {"words", st.words}, {"spin_score", st.spin_score}});
-  }
-}
 
 std::string dump_line(const nlohmann::ordered_json& doc) {
   // Invalid input bytes (decode edits) cannot be JSON strings; they show as U+FFFD while
@@ -37,8 +17,7 @@ std::string dump_line(const nlohmann::ordered_json& doc) {
 std::string to_json_line(std::string_view name, const Result& result) {
   nlohmann::ordered_json doc;
   doc["name"] = name;
-  add_result(doc, result);
-  return dump_line(doc);
+  return result_line(doc, result);
 }
 
 void write_diff(std::ostream& out, std::string_view name, std::string_view input, const Result& result) {

@@ -13,9 +13,6 @@
 
 namespace despin::cli {
 
-// Sets doc["text"], "spin_score", "spun", "words" and "edits" from a result.
-void add_result(nlohmann::ordered_json& doc, const Result& result);
-
 // Serialises one JSON Lines record; invalid UTF-8 in strings shows as U+FFFD.
 std::string dump_line(const nlohmann::ordered_json& doc);
 

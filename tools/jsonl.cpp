@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli_output.hpp"
+#include "json_line.hpp"
 #include "ordered_pool.hpp"
 
 namespace despin::cli {
@@ -37,8 +38,7 @@ JsonlRecord restore_jsonl_line(const Engine& engine, std::string_view line) {
   if (it == doc.end() || !it->is_string()) return failed(line, "no string field \"text\"");
   JsonlRecord r;
   r.result = engine.rewrite(it->get_ref<const std::string&>());
-  add_result(doc, r.result);
-  r.output = dump_line(doc);
+  r.output = result_line(doc, r.result);
   r.restored = true;
   return r;
 }
