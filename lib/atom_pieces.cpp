@@ -155,19 +155,12 @@ AtomPieces::Scratch& AtomPieces::scratch() const {
     s.line = 0;
     s.piece_line.assign(pieces_.size(), 0);
     s.key_line.clear();
-    s.known.clear();
-    s.known_pieces.clear();
   }
   return s;
 }
 
 AtomPieces::KeyPieces AtomPieces::of_keys(const DocumentWords& words, Scratch& s) const {
-  // The words remembered are bounded (a few megabytes a thread): past the bound they are
-  // forgotten and found again.
-  if (s.known.size() + words.distinct() > kMemoWords) {
-    s.known.clear();
-    s.known_pieces.clear();
-  }
+  if (s.known.ready(id_, words)) s.known_pieces.clear();
   if (s.key_line.size() < words.distinct()) s.key_line.resize(words.distinct(), 0);
   KeyPieces out;
   out.first.reserve(words.distinct() + 1);
@@ -175,17 +168,16 @@ AtomPieces::KeyPieces AtomPieces::of_keys(const DocumentWords& words, Scratch& s
   std::vector<int> found;
   std::string anchored;
   for (std::uint32_t k = 0; k < words.distinct(); ++k) {
-    const std::string& key = words.key(k);
-    auto it = s.known.find(key);
-    if (it == s.known.end()) {
+    const std::uint32_t record = words.record[k];
+    if (!s.known.has(record)) {
       found.clear();
-      search(key, anchored, found);
+      search(words.key(k), anchored, found);
       const auto first = static_cast<std::uint32_t>(s.known_pieces.size());
       s.known_pieces.insert(s.known_pieces.end(), found.begin(), found.end());
-      it = s.known.emplace(key, std::pair(first, static_cast<std::uint32_t>(s.known_pieces.size()))).first;
+      s.known.set(record, std::pair(first, static_cast<std::uint32_t>(s.known_pieces.size())));
     }
-    out.pieces.insert(out.pieces.end(), s.known_pieces.begin() + it->second.first,
-                      s.known_pieces.begin() + it->second.second);
+    const auto [first, last] = s.known.get(record);
+    out.pieces.insert(out.pieces.end(), s.known_pieces.begin() + first, s.known_pieces.begin() + last);
     out.first.push_back(static_cast<std::uint32_t>(out.pieces.size()));
   }
   return out;

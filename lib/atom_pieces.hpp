@@ -22,13 +22,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "ascii_literals.hpp"
 #include "document_words.hpp"
-#include "string_hash.hpp"
+#include "word_records.hpp"
 
 namespace despin::detail {
 
@@ -43,16 +42,16 @@ class AtomPieces {
   // numbered on from document to document, so the marks are cleared only when the numbers run
   // out: a short document would spend more on clearing them than on its words), and the pieces
   // of the words met so far (most of a document's words were in the documents before it, and
-  // a search costs a cache miss a byte in the pieces' automaton of megabytes): at most
-  // kMemoWords (thread_memo.hpp), then forgotten and found again.
+  // a search costs a cache miss a byte in the pieces' automaton of megabytes), by word record
+  // (word_records.hpp): forgotten when the thread's records start again.
   struct Scratch {
     std::uint64_t owner = 0;  // the AtomPieces it is for (its id_)
     std::uint32_t line = 0;
     std::vector<std::uint32_t> piece_line;  // by piece: the last line that saw it
     std::vector<std::uint32_t> key_line;    // by distinct key of the document: the last line that held it
     std::vector<std::uint32_t> seen;        // the pieces the current line saw
-    std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>, StringHash, std::equal_to<>> known;
-    std::vector<std::uint32_t> known_pieces;  // word -> known_pieces[first, last)
+    RecordMemo<std::pair<std::uint32_t, std::uint32_t>> known;  // word -> known_pieces[first, last)
+    std::vector<std::uint32_t> known_pieces;
   };
   // This thread's scratch for this AtomPieces.
   Scratch& scratch() const;

@@ -254,15 +254,11 @@ TermComposer::KeyReading TermComposer::read_key(const std::string& key, std::vec
 }
 
 TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
-  // Each thread remembers what it read of the words it met (at most kMemoWords, then
-  // forgotten): a corpus's documents share most of their words, and reading one asks the
-  // word tables about it, its American spelling and its singulars.
+  // Each thread remembers what it read of the words it met (until its word records start
+  // again): a corpus's documents share most of their words, and reading one asks the word
+  // tables about it, its American spelling and its singulars.
   thread_local Memo memo;
-  if (memo.owner != id_ || memo.readings.size() + doc.distinct() > kMemoWords) {
-    memo.owner = id_;
-    memo.readings.clear();
-    memo.steps.clear();
-  }
+  if (memo.readings.ready(id_, doc)) memo.steps.clear();
   Words w;
   w.of_token = &doc.of_token;
   w.first.reserve(doc.distinct() + 1);
@@ -270,10 +266,9 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   // By distinct key: its phrase-swap-trie ids (for the spans below).
   std::vector<Words::KeyIds> phrase_ids(doc.distinct());
   for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
-    const std::string& key = doc.key(d);
-    auto it = memo.readings.find(key);
-    if (it == memo.readings.end()) it = memo.readings.emplace(key, read_key(key, memo.steps)).first;
-    const KeyReading& r = it->second;
+    const std::uint32_t record = doc.record[d];
+    if (!memo.readings.has(record)) memo.readings.set(record, read_key(doc.key(d), memo.steps));
+    const KeyReading& r = memo.readings.get(record);
     w.steps.insert(w.steps.end(), memo.steps.begin() + r.first, memo.steps.begin() + r.last);
     w.starts.push_back(r.starts);
     w.function_word.push_back(r.function_word);

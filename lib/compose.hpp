@@ -23,6 +23,7 @@
 #include "string_arena.hpp"
 #include "string_hash.hpp"
 #include "tokenizer.hpp"
+#include "word_records.hpp"
 
 namespace despin::detail {
 
@@ -142,10 +143,10 @@ class TermComposer {
     Words::KeyIds written, phrase;  // in the term trie, and in the phrase-swap trie
   };
   KeyReading read_key(const std::string& key, std::vector<Words::Step>& steps) const;
-  // The readings a thread has made, for the composer whose id_ is `owner`.
+  // The readings a thread has made, by word record (word_records.hpp), for the composer whose
+  // id_ it was readied with; their steps in one pool.
   struct Memo {
-    std::uint64_t owner = 0;
-    std::unordered_map<std::string, KeyReading, StringHash, std::equal_to<>> readings;
+    RecordMemo<KeyReading> readings;
     std::vector<Words::Step> steps;
   };
   // Distinct for every finished or loaded composer (new_memo_owner): a thread's Memo is for

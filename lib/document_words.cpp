@@ -1,6 +1,8 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include "document_words.hpp"
 
+#include "word_records.hpp"
+
 namespace despin::detail {
 namespace {
 
@@ -94,6 +96,7 @@ DocumentWords fold_words(std::string_view text, const std::vector<Token>& tokens
     }
     w.of_token[i] = d;
   }
+  number_words(w);
   return w;
 }
 

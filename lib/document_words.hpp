@@ -17,12 +17,19 @@ namespace despin::detail {
 struct DocumentWords {
   std::vector<std::uint32_t> of_token;  // by token: its distinct key's number
   std::vector<std::string> keys;        // by distinct key: fold_key of its tokens' text
+  // By distinct key: its number in this thread's word records (word_records.hpp), valid under
+  // record_epoch, and below record_count.
+  std::vector<std::uint32_t> record;
+  std::uint64_t record_epoch = 0;
+  std::size_t record_count = 0;
 
   std::size_t distinct() const { return keys.size(); }
   const std::string& key(std::uint32_t word) const { return keys[word]; }
   const std::string& key_of_token(std::size_t token) const { return keys[of_token[token]]; }
 };
 
+// Folds and numbers the tokens' keys, and numbers the distinct keys in this thread's word
+// records (number_words).
 DocumentWords fold_words(std::string_view text, const std::vector<Token>& tokens);
 
 }  // namespace despin::detail

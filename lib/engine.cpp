@@ -13,6 +13,7 @@
 #include <cctype>
 #include <deque>
 #include <exception>
+#include <tuple>
 #include <unordered_map>
 
 #include "agree.hpp"
@@ -29,6 +30,7 @@
 #include "sentences.hpp"
 #include "tokenizer.hpp"
 #include "utf8.hpp"
+#include "word_records.hpp"
 
 namespace despin {
 
@@ -555,10 +557,18 @@ Result Engine::Impl::rewrite(std::string_view text) const {
 
   // Keys folded once, each distinct key looked up in the trie once.
   const detail::DocumentWords words = detail::fold_words(text, tokens);
+  // (Remembered by each thread by word record: most of a document's words were in the ones
+  // before it.)
+  thread_local detail::RecordMemo<std::pair<std::uint32_t, std::uint32_t>> trie_memo;  // id, root child
+  trie_memo.ready(memo_id, words);
   std::vector<std::uint32_t> trie_ids(words.distinct()), trie_starts(words.distinct());
   for (std::uint32_t d = 0; d < words.distinct(); ++d) {
-    trie_ids[d] = trie.word_id(words.key(d));
-    trie_starts[d] = trie_ids[d] == detail::kNoWord ? detail::kNoNode : trie.child(detail::PhraseTrie::root(), trie_ids[d]);
+    const std::uint32_t record = words.record[d];
+    if (!trie_memo.has(record)) {
+      const std::uint32_t id = trie.word_id(words.key(d));
+      trie_memo.set(record, {id, id == detail::kNoWord ? detail::kNoNode : trie.child(detail::PhraseTrie::root(), id)});
+    }
+    std::tie(trie_ids[d], trie_starts[d]) = trie_memo.get(record);
   }
   std::vector<std::uint32_t> ids(n), starts(n);
   for (std::size_t i = 0; i < n; ++i) {

@@ -21,6 +21,7 @@
 #include "phrase_trie.hpp"
 #include "rule_filter.hpp"
 #include "string_arena.hpp"
+#include "thread_memo.hpp"
 #include "tokenizer.hpp"
 #include "utf8.hpp"
 
@@ -71,6 +72,9 @@ std::future<void> run_beside(F work) {
 }  // namespace detail
 
 struct Engine::Impl {
+  // Names this engine's entries in the threads' per-word memos (thread_memo.hpp): an engine is
+  // complete before its first rewrite and never changes after.
+  const std::uint64_t memo_id = detail::new_memo_owner();
   Options options;
   detail::PhraseTrie trie;
   std::vector<detail::Replacement> phrases;

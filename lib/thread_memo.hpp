@@ -1,8 +1,9 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 //
-// What the per-thread word memos (the composer's readings, the rule prefilter's pieces) share:
-// a memo is kept by each thread for one owner at a time, named by an id no other owner ever
-// had (an address could be reused by an engine built later), and holds a bounded number of
+// What the per-thread word memos (the phrase trie's ids, the composer's readings, the rule
+// prefilter's pieces) share: a memo is kept by each thread for one owner at a time, named by
+// an id no other owner ever had (an address could be reused by an engine built later), and
+// is indexed by the thread's word records (word_records.hpp), which hold a bounded number of
 // words.
 #pragma once
 
@@ -12,7 +13,8 @@
 
 namespace despin::detail {
 
-// Words a thread's memo holds before it forgets them all and starts again: a few megabytes.
+// Words a thread's word records hold before they start again (and the memos with them): a few
+// megabytes.
 inline constexpr std::size_t kMemoWords = 1 << 16;
 
 // A new owner id, never 0 (a memo not yet used for anything).

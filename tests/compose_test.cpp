@@ -6,6 +6,7 @@
 #include "common_words.hpp"
 #include "compose.hpp"
 #include "despin/despin.hpp"
+#include "thread_memo.hpp"
 
 using namespace despin;
 
@@ -375,4 +376,26 @@ TEST_CASE("engines used in turn on one thread keep to their own knowledge", "[co
     CHECK(a.rewrite(text).text == from_a);
     CHECK(b.rewrite(text).text == from_b);
   }
+}
+
+// The threads' word records start again when a document would take them past their bound
+// (word_records.hpp): the memos filled before must not be read under the new numbers, where
+// the same number now stands for another word.
+TEST_CASE("the per-word memos survive the word records starting again", "[compose]") {
+  const Engine e = engine_of({{"e.dict",
+                               "pundits => critics\nspine chiller => thriller\nwoodland fire => forest fire\n"
+                               "/\\bthe quantity of (\\w+)/ => the number of \\1\n"},
+                              {"e.terms", "random forest\n"},
+                              {"e.swaps", "irregular => random\nwoodland => forest\n"}});
+  const std::string text = std::string(kEvidence) + "We trained an irregular woodland.\nThe quantity of trees grew.";
+  const std::string expected = "Critics liked the thriller. We trained a random forest.\nThe number of trees grew.";
+  REQUIRE(e.rewrite(text).text == expected);
+  // More distinct words than the records hold: the next document numbers its words afresh.
+  std::string many;
+  for (std::size_t i = 0; i < despin::detail::kMemoWords + 1000; ++i) many += "w" + std::to_string(i) + " ";
+  CHECK(e.rewrite(many).words == despin::detail::kMemoWords + 1000);
+  // Numbered afresh again; then the text's words take numbers that stood for others before.
+  CHECK(e.rewrite("Some other words.").edits.empty());
+  CHECK(e.rewrite(text).text == expected);
+  CHECK(e.rewrite(text).text == expected);
 }
