@@ -4,6 +4,9 @@
 // byte for byte what the document nlohmann builds would dump, on hostile text too.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <cstring>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -57,7 +60,15 @@ std::string hostile(std::mt19937& rng) {
 
 TEST_CASE("JSON lines match nlohmann's dump of the same document", "[cli]") {
   std::mt19937 rng(11);
-  const std::vector<double> numbers = {0.0, 1.0, 0.95, 0.6, 10.277777777777779, 1e-7, 123456789012345678.0, 2.5e300};
+  std::vector<double> numbers = {0.0, -0.0, 1.0, 0.95, 0.6, 10.277777777777779, 1e-7, 123456789012345678.0, 2.5e300,
+                                 std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()};
+  for (int i = 0; i < 200; ++i) {  // any bits at all, and scores as the engine makes them
+    const std::uint64_t bits = (std::uint64_t{rng()} << 32) | rng();
+    double d;
+    std::memcpy(&d, &bits, sizeof d);
+    numbers.push_back(d);
+    numbers.push_back(100.0 * (rng() % 5000) / (1 + rng() % 900));
+  }
   for (int round = 0; round < 3000; ++round) {
     Result r;
     r.text = hostile(rng);

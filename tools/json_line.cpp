@@ -3,6 +3,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <initializer_list>
 
 #include "despin/edit.hpp"  // to_string(EditKind)
@@ -40,9 +41,17 @@ void append_unsigned(std::string& out, Unsigned n) {
   out.append(buffer.data(), end);
 }
 
-// nlohmann's shortest round-trip form ("0.95", "1.0", "10.277777777777779"): a number dumps
-// without a heap allocation when its text is short, as these are.
-void append_double(std::string& out, double d) { out += Json(d).dump(); }
+// As nlohmann's dump writes a number ("0.95", "1.0", "10.277777777777779", null when not
+// finite), with the Grisu2 formatting it calls itself (a dump of its own would allocate).
+void append_double(std::string& out, double d) {
+  if (!std::isfinite(d)) {
+    out += "null";
+    return;
+  }
+  std::array<char, 64> buffer;
+  const char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), d);
+  out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+}
 
 void append_key(std::string& out, std::string_view key, bool& first) {
   if (!first) out += ',';
