@@ -150,11 +150,13 @@ void AtomPieces::search(std::string_view key, std::string& anchored, std::vector
 AtomPieces::Scratch& AtomPieces::scratch() const {
   thread_local Scratch s;
   // Room for a document of up to 2^31 lines before the marks are cleared.
-  if (s.owner != id_ || s.line > 0x7FFFFFFFu) {
+  if (s.owner != id_ || s.line > 0x7FFFFFFFu || s.paragraph > 0x7FFFFFFFu) {
     s.owner = id_;
     s.line = 0;
     s.piece_line.assign(pieces_.size(), 0);
     s.key_line.clear();
+    s.paragraph = 0;
+    s.atom_paragraph.assign(atom_pieces_first_.empty() ? 0 : atom_pieces_first_.size() - 1, 0);
   }
   return s;
 }

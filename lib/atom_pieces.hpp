@@ -50,6 +50,9 @@ class AtomPieces {
     std::vector<std::uint32_t> piece_line;  // by piece: the last line that saw it
     std::vector<std::uint32_t> key_line;    // by distinct key of the document: the last line that held it
     std::vector<std::uint32_t> seen;        // the pieces the current line saw
+    // For the rule filter's paragraphs, numbered on the same way: by atom, the last that saw it.
+    std::uint32_t paragraph = 0;
+    std::vector<std::uint32_t> atom_paragraph;
     RecordMemo<std::pair<std::uint32_t, std::uint32_t>> known;  // word -> known_pieces[first, last)
     std::vector<std::uint32_t> known_pieces;
   };

@@ -154,8 +154,8 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
   // The paragraph being read: its range, its atoms and how many of its lines held any (with
   // one, that line's rules are the paragraph's; with more, its atoms are looked up together).
   std::size_t paragraph = 0, paragraph_from = 0, paragraph_to = 0, lines_with_atoms = 0;
+  std::uint32_t paragraph_mark = 0;  // the paragraph's number in scratch.atom_paragraph
   std::vector<int> paragraph_atoms, spanning;
-  std::vector<std::size_t> atom_paragraph(spans_lines_ ? atom_count_ : 0, 0);  // 1 + the paragraph that saw it
   auto end_paragraph = [&] {
     if (!spans_lines_) return;
     if (lines_with_atoms > 1) {
@@ -180,6 +180,7 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
       if (tokens[first].paragraph != paragraph || paragraph_to == 0) {
         end_paragraph();
         paragraph = tokens[first].paragraph;
+        paragraph_mark = ++scratch.paragraph;
         paragraph_from = from;
       }
       paragraph_to = to;
@@ -191,8 +192,8 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
         for (int a : found) {
           const auto k = static_cast<std::size_t>(a);
           if (!seen[k]) seen[k] = true, all_atoms.push_back(a);
-          if (spans_lines_ && atom_paragraph[k] != paragraph + 1)
-            atom_paragraph[k] = paragraph + 1, paragraph_atoms.push_back(a);
+          if (spans_lines_ && scratch.atom_paragraph[k] != paragraph_mark)
+            scratch.atom_paragraph[k] = paragraph_mark, paragraph_atoms.push_back(a);
         }
         filter_.AllPotentials(found, &rules);
         for (int r : rules) {
