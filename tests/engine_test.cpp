@@ -111,6 +111,19 @@ TEST_CASE("ambiguous entries need evidence of spin in the paragraph", "[engine]"
         "Critics liked the thriller.\n\nThe surveys were discharged.");
 }
 
+TEST_CASE("a document with three restorations, one per 100 words, is spun throughout", "[engine]") {
+  // Three unambiguous restorations in the first paragraph license the second, which has none.
+  CHECK(rewrite("Pundits liked the spine chiller. Pundits said so.\n\nThe surveys were discharged.") ==
+        "Critics liked the thriller. Critics said so.\n\nThe reviews were released.");
+  // Three in a document of more than 300 words are fewer than one per 100: only the
+  // paragraph with them is licensed.
+  std::string filler;
+  for (int i = 0; i < 60; ++i) filler += "The band played on and on. ";
+  filler.pop_back();
+  const std::string spun = "Pundits liked the spine chiller. Pundits said so.\n\n" + filler + "\n\nThe surveys were discharged.";
+  CHECK(rewrite(spun) == "Critics liked the thriller. Critics said so.\n\n" + filler + "\n\nThe surveys were discharged.");
+}
+
 TEST_CASE("a past participle is restored as one after have or be", "[engine]") {
   CHECK(rewrite("They surrendered.") == "They gave up.");
   CHECK(rewrite("They had surrendered.") == "They had given up.");
