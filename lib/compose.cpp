@@ -130,9 +130,18 @@ void TermComposer::learn_entry(const Entry& e, const std::vector<std::string>& s
   // days" -> "two weeks" does not mean days -> weeks), so its pairs must recur in another entry.
   std::vector<std::pair<std::string, std::string>> pairs;
   for_each_aligned_swap(spun, original, [&](const std::string& s, const std::string& o) { pairs.emplace_back(s, o); });
-  for (const auto& [s, o] : pairs) {
-    attest_swap(s, o, pairs.size() == 1);
-  }
+  // An entry that also changes a function word ("half a month" -> "a few weeks") rewords a
+  // phrase rather than swapping its words one by one: it teaches no word swap. An article
+  // that follows the next word's sound ("an incredible method" -> "a great way") is no change.
+  const auto article = [](const std::string& k) { return k == "a" || k == "an"; };
+  bool rewording = false;
+  if (spun.size() == original.size())
+    for (std::size_t k = 0; k < spun.size() && !rewording; ++k)
+      rewording = spun[k] != original[k] && is_word_key(spun[k]) && is_word_key(original[k]) &&
+                  (is_function_word(spun[k]) || is_function_word(original[k])) &&
+                  !(article(spun[k]) && article(original[k]));
+  if (!rewording)
+    for (const auto& [s, o] : pairs) attest_swap(s, o, pairs.size() == 1);
   // A phrase for at most three words, not word for word: "wooded area" -> "forest".
   const auto words = [](const std::vector<std::string>& keys) {
     return static_cast<std::size_t>(std::count_if(keys.begin(), keys.end(), is_word_key));

@@ -80,6 +80,25 @@ TEST_CASE("composition needs evidence and a known term", "[compose]") {
         "Critics liked the thriller. An irregular organization.");
 }
 
+TEST_CASE("an entry that also changes a function word teaches no word swap", "[compose]") {
+  // "half a month" -> "a few weeks" rewords the phrase ("a" -> "few"): however often such
+  // entries say it, month is no spinner's swap for weeks. "a large market" -> "a big market"
+  // twice over, with "large" -> "big" each time, teaches large -> big; so do entries whose only
+  // other change is the article that follows the next word's sound.
+  const Engine engine = engine_of({{"a.dict",
+                                    "pundits => critics\nspine chiller => thriller\n"
+                                    "half a month prior => a few weeks ago\n"
+                                    "half a month back => a few weeks ago\n"
+                                    "half a month => a few weeks ; ambiguous\n"
+                                    "an enormous cat market => a huge dog market\n"
+                                    "an enormous fish oven => a huge meat oven\n"},
+                                   {"a.terms", "recent weeks\nhuge ship\n"}});
+  CHECK(engine.rewrite(std::string(kEvidence) + "The recent month was calm.").text ==
+        "Critics liked the thriller. The recent month was calm.");
+  CHECK(engine.rewrite(std::string(kEvidence) + "The enormous ship sailed.").text ==
+        "Critics liked the thriller. The huge ship sailed.");
+}
+
 TEST_CASE("term lists are parsed and checked", "[compose][dictionary]") {
   auto ok = Dictionary::parse("# comment\nrandom forest\n\n  Fourier transform  # trailing\n", "x.terms");
   REQUIRE(ok.ok());
