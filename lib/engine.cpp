@@ -390,6 +390,26 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
                                                const std::vector<int>* domain_evidence) const {
   std::vector<Match> out;
   const std::size_t n = tokens.size();
+  // The words the document itself writes capitalised inside a sentence ("Margaret Hale", "In
+  // 1953, Hale joined"): names, wherever they stand, so an ambiguous entry ("hale" -> "healthy")
+  // does not take "Hale was born" at a sentence's start either. By trie word id; found on
+  // first need, since most documents never ask.
+  std::vector<std::uint32_t> names;
+  bool names_found = false;
+  auto written_as_name = [&](std::uint32_t id) {
+    if (!names_found) {
+      names_found = true;
+      for (std::size_t t = 0; t < n; ++t) {
+        if (!tokens[t].is_word || ids[t] == detail::kNoWord) continue;
+        const detail::Shape shape = detail::shape_of(text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin));
+        if ((shape == detail::Shape::kTitle || shape == detail::Shape::kUpper || shape == detail::Shape::kMixed) &&
+            !detail::starts_sentence(text, tokens, t) && !detail::after_opening_quote(text, tokens, t))
+          names.push_back(ids[t]);
+      }
+      std::sort(names.begin(), names.end());
+    }
+    return std::binary_search(names.begin(), names.end(), id);
+  };
   for (std::size_t i = 0; i < n;) {
     if (starts[i] == detail::kNoNode) {  // most words start no phrase
       ++i;
@@ -400,13 +420,16 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
     std::uint32_t node = detail::PhraseTrie::root();
     // An ambiguous word capitalised inside a sentence is most likely part of a name ("World
     // Health Organization", "United Nations"), not a spinner's swap; a quoted title is the
-    // exception, since spinners rewrite titles too.
+    // exception, since spinners rewrite titles too. At a sentence's start it is a name when the
+    // document writes it so elsewhere inside a sentence.
     int name_like = -1;  // unknown until an ambiguous candidate asks
     auto looks_like_name = [&] {
       if (name_like < 0) {
         const detail::Shape shape = detail::shape_of(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
-        name_like = (shape == detail::Shape::kTitle || shape == detail::Shape::kUpper || shape == detail::Shape::kMixed) &&
-                    !detail::starts_sentence(text, tokens, i) && !detail::after_opening_quote(text, tokens, i);
+        const bool capitalised =
+            shape == detail::Shape::kTitle || shape == detail::Shape::kUpper || shape == detail::Shape::kMixed;
+        name_like = capitalised && !detail::after_opening_quote(text, tokens, i) &&
+                    (!detail::starts_sentence(text, tokens, i) || written_as_name(ids[i]));
       }
       return name_like == 1;
     };

@@ -143,6 +143,12 @@ TEST_CASE("ambiguous words capitalised inside a sentence are taken for names", "
   CHECK(rewrite("Pundits saw the spine chiller at the World Health Organization.") ==
         "Critics saw the thriller at the World Health Organization.");
   CHECK(rewrite("Pundits saw the spine chiller \"Surveys\".") == "Critics saw the thriller \"Reviews\".");
+  // At a sentence's start, a word the document writes capitalised inside a sentence elsewhere
+  // is that name too; a lower-case one is still restored.
+  CHECK(rewrite("Pundits saw the spine chiller with Jo Organization. Organization grew.") ==
+        "Critics saw the thriller with Jo Organization. Organization grew.");
+  CHECK(rewrite("Pundits saw the spine chiller with Jo Organization. The organization grew.") ==
+        "Critics saw the thriller with Jo Organization. The company grew.");
 }
 
 TEST_CASE("regular-expression rules with captures", "[engine]") {
