@@ -314,17 +314,30 @@ ParsedDictionary parse_swap_list(std::string_view text, std::string_view name) {
   auto single_word = [](std::string_view w) {
     return !w.empty() && w.find_first_of(" \t;#") == std::string_view::npos && has_word_character(w);
   };
+  // Spinners also put a phrase for one word ("learning" -> "getting to know", "management" ->
+  // "the board"): the spun side may be a few words, each separated by one space.
+  auto short_phrase = [&](std::string_view w) {
+    std::size_t words = 0;
+    for (std::size_t at = 0; at <= w.size(); ++words) {
+      const std::size_t space = std::min(w.find(' ', at), w.size());
+      if (!single_word(w.substr(at, space - at))) return false;
+      at = space + 1;
+    }
+    return words <= kMaxSwapPhraseWords;
+  };
   for (std::string_view line; lines.next(line);) {
     line = line.substr(0, line.find('#'));
     if (trim(line).empty()) continue;
     const std::size_t arrow = line.find("=>");
     if (arrow == std::string_view::npos) {
-      report(line.find_first_not_of(" \t") + 1, "expected 'SPUN => ORIGINAL' (one word each side)");
+      report(line.find_first_not_of(" \t") + 1, "expected 'SPUN => ORIGINAL'");
       continue;
     }
     const std::string_view spun = trim(line.substr(0, arrow)), original = trim(line.substr(arrow + 2));
-    if (!single_word(spun) || !single_word(original)) {
-      report(single_word(spun) ? arrow + 3 : 1, "a swap list pairs single words: 'SPUN => ORIGINAL'");
+    if (!short_phrase(spun) || !single_word(original)) {
+      report(short_phrase(spun) ? arrow + 3 : 1,
+             "a swap list pairs a word or a phrase of up to " + std::to_string(kMaxSwapPhraseWords) +
+                 " words with one word: 'SPUN => ORIGINAL'");
       continue;
     }
     if (comparison_key(spun) == comparison_key(original)) {

@@ -33,7 +33,12 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
 // least two words and none of the dictionary syntax ("=>", ";"), and appear once.
 ParsedDictionary parse_term_list(std::string_view text, std::string_view name);
 
-// Parses a swap list: one "SPUN => ORIGINAL" pair of single words a line, '#' comments.
+// The longest spun phrase a swap list may give for one original word ("imaginative and
+// prescient => vision" is three).
+inline constexpr std::size_t kMaxSwapPhraseWords = 4;
+
+// Parses a swap list: one "SPUN => ORIGINAL" pair a line (a word, or a phrase of up to
+// kMaxSwapPhraseWords words, for one word), "#" comments.
 ParsedDictionary parse_swap_list(std::string_view text, std::string_view name);
 
 }  // namespace despin::detail

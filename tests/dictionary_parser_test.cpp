@@ -107,6 +107,29 @@ TEST_CASE("a malformed file is rejected whole with every error located", "[dicti
   CHECK(m[6] == "bad.dict:8:1: expected 'SPUN => ORIGINAL', an '@' directive or a '#' comment");
 }
 
+TEST_CASE("a swap list takes a word or a short phrase for one word, and reports the rest", "[dictionary]") {
+  auto ok = Dictionary::parse("woodland => forest\ngetting to know => learning\nman-made => artificial\n", "ok.swaps");
+  REQUIRE(ok.ok());
+  REQUIRE(ok.value().word_swaps().size() == 3);
+  CHECK(ok.value().word_swaps()[1].spun == "getting to know");
+  CHECK(ok.value().word_swaps()[1].original == "learning");
+  auto bad = Dictionary::parse(
+      "woodland forest\n"
+      "woodland => random forest\n"
+      "one two three four five => x\n"
+      "double  space => x\n"
+      "forest => Forest\n",
+      "bad.swaps");
+  REQUIRE_FALSE(bad.ok());
+  const auto& m = bad.error().messages;
+  REQUIRE(m.size() == 5);
+  CHECK(m[0] == "bad.swaps:1:1: expected 'SPUN => ORIGINAL'");
+  CHECK(m[1] == "bad.swaps:2:12: a swap list pairs a word or a phrase of up to 4 words with one word: 'SPUN => ORIGINAL'");
+  CHECK(m[2] == "bad.swaps:3:1: a swap list pairs a word or a phrase of up to 4 words with one word: 'SPUN => ORIGINAL'");
+  CHECK(m[3] == "bad.swaps:4:1: a swap list pairs a word or a phrase of up to 4 words with one word: 'SPUN => ORIGINAL'");
+  CHECK(m[4] == "bad.swaps:5:1: the original is the same as the spun word");
+}
+
 // fuzz_dictionary finding: the number parser reads "nan" and "inf", and NaN passed a range
 // check written as "outside (0, 1]", so a NaN confidence reached the engine and the spin score.
 TEST_CASE("a confidence that is NaN, infinite or out of range is rejected", "[dictionary][nan]") {
