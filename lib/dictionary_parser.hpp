@@ -33,9 +33,9 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
 // least two words and none of the dictionary syntax ("=>", ";"), and appear once.
 ParsedDictionary parse_term_list(std::string_view text, std::string_view name);
 
-// The longest spun phrase a swap list may give for one original word ("imaginative and
-// prescient => vision" is three).
-inline constexpr std::size_t kMaxSwapPhraseWords = 4;
+// The longest spun phrase a swap list may give for one original word ("get right of entry
+// to => access" is five).
+inline constexpr std::size_t kMaxSwapPhraseWords = 5;
 
 // Parses a swap list: one "SPUN => ORIGINAL" pair a line (a word, or a phrase of up to
 // kMaxSwapPhraseWords words, for one word), "#" comments.

@@ -116,7 +116,7 @@ TEST_CASE("a swap list takes a word or a short phrase for one word, and reports 
   auto bad = Dictionary::parse(
       "woodland forest\n"
       "woodland => random forest\n"
-      "one two three four five => x\n"
+      "one two three four five six => x\n"
       "double  space => x\n"
       "forest => Forest\n",
       "bad.swaps");
@@ -124,9 +124,9 @@ TEST_CASE("a swap list takes a word or a short phrase for one word, and reports 
   const auto& m = bad.error().messages;
   REQUIRE(m.size() == 5);
   CHECK(m[0] == "bad.swaps:1:1: expected 'SPUN => ORIGINAL'");
-  CHECK(m[1] == "bad.swaps:2:12: a swap list pairs a word or a phrase of up to 4 words with one word: 'SPUN => ORIGINAL'");
-  CHECK(m[2] == "bad.swaps:3:1: a swap list pairs a word or a phrase of up to 4 words with one word: 'SPUN => ORIGINAL'");
-  CHECK(m[3] == "bad.swaps:4:1: a swap list pairs a word or a phrase of up to 4 words with one word: 'SPUN => ORIGINAL'");
+  CHECK(m[1] == "bad.swaps:2:12: a swap list pairs a word or a phrase of up to 5 words with one word: 'SPUN => ORIGINAL'");
+  CHECK(m[2] == "bad.swaps:3:1: a swap list pairs a word or a phrase of up to 5 words with one word: 'SPUN => ORIGINAL'");
+  CHECK(m[3] == "bad.swaps:4:1: a swap list pairs a word or a phrase of up to 5 words with one word: 'SPUN => ORIGINAL'");
   CHECK(m[4] == "bad.swaps:5:1: the original is the same as the spun word");
 }
 
