@@ -3,8 +3,10 @@
 // despin-dictcheck FILE...: checks a set of dictionary files as one dictionary. Each file must
 // parse (the parser already rejects problems inside one file); across files, a spun phrase
 // restored to two different originals is a contradiction unless both entries are ambiguous.
-// Repeats with the same original are counted as warnings. Exit 0 when consistent, 1 on
-// contradictions, 2 on unreadable or malformed files. The build runs it on the shipped files.
+// Swap lists may not loop (swap_loops.hpp: "accuracy => precision" with "precision =>
+// accuracy"). Repeats with the same original are counted as warnings. Exit 0 when consistent,
+// 1 on contradictions or loops, 2 on unreadable or malformed files. The build runs it on the
+// shipped files.
 #include <cstdio>
 #include <string>
 #include <unordered_map>
@@ -12,6 +14,7 @@
 
 #include "despin/dictionary.hpp"
 #include "read_file.hpp"
+#include "swap_loops.hpp"
 #include "tokenizer.hpp"
 
 namespace {
@@ -43,7 +46,7 @@ int main(int argc, char** argv) {
       std::puts("usage: despin-dictcheck [-v] FILE...\n"
                 "Checks dictionary files as one dictionary: parse errors, and spun phrases restored to\n"
                 "different originals in different files (allowed only when both entries are ambiguous).\n"
-                "-v lists repeated entries too. Exit: 0 consistent, 1 contradictions, 2 unreadable or malformed.");
+                "-v lists repeated entries too. Exit: 0 consistent, 1 contradictions or swap loops, 2 unreadable or malformed.");
       return 0;
     }
     if (despin::cli::is_compiled_engine_file(arg)) {
@@ -85,8 +88,15 @@ int main(int argc, char** argv) {
       it->second = Seen{&e, original_key};
     }
   }
-  std::fprintf(stderr, "despin-dictcheck: %zu files, %zu entries, %zu contradictions, %zu repeats\n",
-               dictionaries.size(), entries, contradictions, repeats);
+  std::vector<const despin::WordSwap*> swaps;
+  for (const despin::Dictionary& d : dictionaries)
+    for (const despin::WordSwap& w : d.word_swaps()) swaps.push_back(&w);
+  const std::vector<despin::detail::SwapLoop> loops = despin::detail::find_swap_loops(swaps);
+  for (const despin::detail::SwapLoop& loop : loops)
+    std::fprintf(stderr, "%s: swaps loop through term composition: %s; keep one direction\n",
+                 loop.swaps.front()->source.c_str(), despin::detail::describe(loop).c_str());
+  std::fprintf(stderr, "despin-dictcheck: %zu files, %zu entries, %zu swaps, %zu contradictions, %zu loops, %zu repeats\n",
+               dictionaries.size(), entries, swaps.size(), contradictions, loops.size(), repeats);
   if (status != 0) return status;
-  return contradictions > 0 ? 1 : 0;
+  return contradictions > 0 || !loops.empty() ? 1 : 0;
 }
