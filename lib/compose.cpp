@@ -168,6 +168,7 @@ const TermComposer::KnownWord* TermComposer::known_word(std::string_view key) co
 
 void TermComposer::finish() {
   id_ = new_memo_owner();
+  acronyms_ = std::make_shared<AcronymState>();
   known_words_.clear();
   auto trie_word = [&](std::string_view w) {
     const std::uint32_t id = term_trie_.word_id(w);

@@ -9,6 +9,8 @@
 #pragma once
 
 #include <array>
+#include <memory>
+#include <mutex>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -104,6 +106,21 @@ class TermComposer {
   // in `blocked` (inside other restorations) take no part.
   std::optional<Found> find(const Words& words, const std::vector<Token>& tokens, std::size_t first,
                             const std::vector<bool>& blocked) const;
+
+  // A term introduced with its acronym, "Partial Component Analysis (PCA)": `open` is the
+  // index of a "(" token followed by an acronym and ")". The words before it, as many as the
+  // acronym has letters (function words aside, "signal to noise ratio (SNR)"), are rebuilt into
+  // the one known term with those initials whose words they are as written, as swaps, or, for
+  // a term of three words or more, with one word neither: the acronym vouches for its letter.
+  // At least one word must change, and nothing is found when the words as written already
+  // form a term with those initials or two terms fit as well. (compose_acronym.cpp)
+  struct AcronymFound {
+    std::size_t first;  // the run's first token; it ends at `open`
+    std::string text;   // the term, plural if the run or the acronym was
+    std::string_view source;
+  };
+  std::optional<AcronymFound> find_by_acronym(std::string_view text, const std::vector<Token>& tokens,
+                                              const DocumentWords& words, std::size_t open) const;
 
   // Called once all entries and lists are learned, before prepare(): resolves the phrase
   // swaps' original words to term-trie ids.
@@ -208,6 +225,20 @@ class TermComposer {
   void find_hyphen();
   std::uint32_t hyphen_ = kNoWord;  // the term-trie id of "-"
   std::vector<bool> hyphen_nodes_;   // by term-trie node: whether a hyphen continues it
+
+  // Terms by the initials of their content words (and of all their words, where a function
+  // word's letter is in the acronym: "IoT"), built on the first acronym a document shows, so
+  // that loading a compiled engine does not pay for it.
+  struct AcronymIndex {
+    std::unordered_map<std::string, std::vector<std::uint32_t>> terms;  // initials -> term numbers
+    std::vector<std::vector<std::string>> content;  // by term number: its content words' keys
+  };
+  const AcronymIndex& acronym_index() const;
+  struct AcronymState {
+    std::once_flag once;
+    AcronymIndex index;
+  };
+  std::shared_ptr<AcronymState> acronyms_ = std::make_shared<AcronymState>();
 };
 
 bool is_word_key(std::string_view key);

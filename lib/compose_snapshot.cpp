@@ -83,6 +83,7 @@ void TermComposer::load(SnapshotReader& r) {
   swaps_count_ = r.u64();
   find_hyphen();
   id_ = new_memo_owner();
+  acronyms_ = std::make_shared<AcronymState>();
 }
 
 }  // namespace despin::detail

@@ -106,9 +106,6 @@ constexpr double kDocumentEvidenceDensity = 1.0;
 constexpr int kDocumentEvidenceMin = 3;
 // Ambiguous restorations count half in the spin score: they were applied on evidence, not alone.
 constexpr double kAmbiguousScoreWeight = 0.5;
-// Composed terms were never listed: they get a modest confidence, and like ambiguous entries
-// they apply only where there is evidence of spin.
-constexpr double kComposeConfidence = 0.6;
 // A lone word restored the way the same document restored it inside a longer phrase.
 constexpr double kDocumentConfidence = 0.5;
 
@@ -704,13 +701,20 @@ Result Engine::Impl::rewrite(std::string_view text) const {
         if (owner[k] >= 0) dropped[static_cast<std::size_t>(owner[k])] = true;
       composed.push_back(Replacement{std::move(found->text),
                                      composed_sources.store(std::string("compose:").append(found->source)),
-                                     kComposeConfidence, true});
+                                     detail::kComposeConfidence, true});
       composed_matches.push_back(Match{i, found->last, &composed.back(), EditKind::kCompose, {}});
       i = found->last - 1;
     }
     std::size_t k = 0;
     std::erase_if(matches, [&](const Match&) { return dropped[k++]; });
     append_in_order(matches, composed_matches);
+    // Then terms introduced with their acronym: "Partial Component Analysis (PCA)".
+    std::vector<bool> replaced(matches.size(), false);
+    std::vector<Match> acronym_matches =
+        terms_by_acronym(text, tokens, words, blocked, ambiguous_ok, matches, replaced, composed, composed_sources);
+    k = 0;
+    std::erase_if(matches, [&](const Match&) { return replaced[k++]; });
+    append_in_order(matches, acronym_matches);
   }
   append_in_order(matches, rule_matches);
   apply_document_consistency(text, tokens, words, ambiguous_ok, matches, composed, composed_sources);

@@ -43,6 +43,10 @@ struct Replacement {
   std::vector<std::int32_t> readings = {};
 };
 
+// Composed terms were never listed: they get a modest confidence, and like ambiguous entries
+// they apply only where there is evidence of spin.
+constexpr double kComposeConfidence = 0.6;
+
 struct Rule {
   const RE2* re;  // owned by Engine::Impl::rule_filter
   Replacement replacement;
@@ -103,6 +107,17 @@ struct Engine::Impl {
   std::vector<detail::Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
                                          const detail::DocumentWords& words,
                                          const std::vector<detail::ByteSpan>& invalid) const;
+  // Terms introduced with their acronym in paragraphs with evidence of spin ("Partial Component
+  // Analysis (PCA)" -> "Principal Component Analysis"; TermComposer::find_by_acronym): new
+  // matches in token order, made up in `store`. A run may replace phrase matches lying inside
+  // it (marked in `replaced`), never a rule's tokens (`blocked`) or a composed term.
+  // (engine_acronyms.cpp)
+  std::vector<detail::Match> terms_by_acronym(std::string_view text, const std::vector<detail::Token>& tokens,
+                                              const detail::DocumentWords& words, const std::vector<bool>& blocked,
+                                              const std::vector<bool>& ambiguous_ok,
+                                              const std::vector<detail::Match>& matches, std::vector<bool>& replaced,
+                                              std::deque<detail::Replacement>& store,
+                                              detail::StringArena& sources) const;
   void apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
                                   const detail::DocumentWords& words,
                                   const std::vector<bool>& ambiguous_ok, std::vector<detail::Match>& matches,

@@ -433,3 +433,60 @@ TEST_CASE("a swap list's phrase for one word rebuilds a term, and only a term", 
   CHECK(engine.rewrite(evidence + "They are getting to know the board.").text ==
         "Critics liked the thriller. They are getting to know the board.");
 }
+
+TEST_CASE("an acronym says which term a spun run was", "[compose][acronym]") {
+  const Engine engine = engine_of({
+      {"acronym.dict", "pundits => critics\nspine chiller => thriller\n"},
+      {"acronym.swaps", "partial => principal\ncapacity => function\nmastering => learning\nrepetitive => recurrent\nsign => signal\n"},
+      {"acronym.terms", "principal component analysis\nintrinsic mode function\nmachine learning\n"
+                        "gated recurrent unit\ndeep belief network\ndeep boltzmann network\nsignal to noise ratio\n"}});
+  const std::string evidence = kEvidence;
+  // Title Case is a name's to composition; the acronym vouches for the term.
+  CHECK(engine.rewrite(evidence + "We ran Partial Component Analysis (PCA) first.").text ==
+        "Critics liked the thriller. We ran Principal Component Analysis (PCA) first.");
+  Result r = engine.rewrite(evidence + "We ran Machine Mastering (ML) first.");
+  CHECK(r.text == "Critics liked the thriller. We ran Machine Learning (ML) first.");
+  REQUIRE(!r.edits.empty());
+  CHECK(r.edits.back().rule == "acronym:acronym.terms:3");
+  CHECK(r.edits.back().kind == EditKind::kCompose);
+  // In a term of three words one word may be neither written nor a known swap: its letter is
+  // the acronym's. A plural run gives a plural term.
+  CHECK(engine.rewrite(evidence + "The inherent mode capacities (IMF) were summed.").text ==
+        "Critics liked the thriller. The intrinsic mode functions (IMF) were summed.");
+  CHECK(engine.rewrite(evidence + "We stacked gated repetitive organizations (GRU) here.").text ==
+        "Critics liked the thriller. We stacked gated recurrent units (GRU) here.");
+  // Function words are not letters of the acronym.
+  CHECK(engine.rewrite(evidence + "The sign to noise proportion (SNR) rose.").text ==
+        "Critics liked the thriller. The signal to noise ratio (SNR) rose.");
+}
+
+TEST_CASE("an acronym changes nothing the writer may have meant", "[compose][acronym]") {
+  const Engine engine = engine_of({
+      {"acronym.dict", "pundits => critics\nspine chiller => thriller\n"},
+      {"acronym.swaps", "partial => principal\ncommunication => belief\n"},
+      {"acronym.terms", "principal component analysis\npartial component analysis\ndeep belief network\n"
+                        "dynamic bayesian network\nrandom forest\n"}});
+  const std::string evidence = kEvidence;
+  // The words as written are a known term with those initials.
+  CHECK(engine.rewrite(evidence + "We ran Partial Component Analysis (PCA) first.").text ==
+        "Critics liked the thriller. We ran Partial Component Analysis (PCA) first.");
+  // Two of three words neither written nor swapped: not a spun term of this one.
+  CHECK(engine.rewrite(evidence + "A Dense Bias Network (DBN) won.").text ==
+        "Critics liked the thriller. A Dense Bias Network (DBN) won.");
+  // A two-word term allows no free word.
+  CHECK(engine.rewrite(evidence + "A rough forest (RF) grew.").text == "Critics liked the thriller. A rough forest (RF) grew.");
+  // No evidence of spin: no composition at all.
+  CHECK(engine.rewrite("We used deep communication network (DBN) models.").text ==
+        "We used deep communication network (DBN) models.");
+  CHECK(engine.rewrite(evidence + "We used deep communication network (DBN) models.").text ==
+        "Critics liked the thriller. We used deep belief network (DBN) models.");
+}
+
+TEST_CASE("two terms that fit an acronym as well leave the run alone", "[compose][acronym]") {
+  const Engine engine = engine_of({
+      {"acronym.dict", "pundits => critics\nspine chiller => thriller\n"},
+      {"acronym.swaps", "sign => signal\nsign => sound\n"},
+      {"acronym.terms", "signal processing\nsound processing\n"}});
+  CHECK(engine.rewrite(std::string(kEvidence) + "Fast sign processing (SP) helps.").text ==
+        "Critics liked the thriller. Fast sign processing (SP) helps.");
+}

@@ -1,0 +1,45 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// The rewrite's pass for terms introduced with their acronym (TermComposer::find_by_acronym).
+#include <string>
+
+#include "engine_impl.hpp"
+
+namespace despin {
+
+std::vector<detail::Match> Engine::Impl::terms_by_acronym(
+    std::string_view text, const std::vector<detail::Token>& tokens, const detail::DocumentWords& words,
+    const std::vector<bool>& blocked, const std::vector<bool>& ambiguous_ok, const std::vector<detail::Match>& matches,
+    std::vector<bool>& replaced, std::deque<detail::Replacement>& store, detail::StringArena& sources) const {
+  std::vector<detail::Match> found_matches;
+  const std::size_t n = tokens.size();
+  std::vector<std::ptrdiff_t> owner;  // token -> the match covering it, built on the first acronym
+  for (std::size_t open = 1; open + 2 < n; ++open) {
+    if (tokens[open].is_word || text[tokens[open].begin] != '(' || !ambiguous_ok[tokens[open].paragraph]) continue;
+    auto found = composer.find_by_acronym(text, tokens, words, open);
+    if (!found) continue;
+    if (owner.empty()) {
+      owner.assign(n, -1);
+      for (std::size_t m = 0; m < matches.size(); ++m)
+        for (std::size_t i = matches[m].first; i < matches[m].last; ++i) owner[i] = static_cast<std::ptrdiff_t>(m);
+    }
+    bool free = true;
+    for (std::size_t i = found->first; i < open && free; ++i) {
+      if (blocked[i]) free = false;
+      else if (owner[i] >= 0) {
+        const detail::Match& m = matches[static_cast<std::size_t>(owner[i])];
+        free = m.kind == EditKind::kPhrase && m.first >= found->first && m.last <= open;
+      }
+    }
+    if (!free) continue;
+    for (std::size_t i = found->first; i < open; ++i)
+      if (owner[i] >= 0) replaced[static_cast<std::size_t>(owner[i])] = true;
+    store.push_back(detail::Replacement{std::move(found->text),
+                                        sources.store(std::string("acronym:").append(found->source)),
+                                        detail::kComposeConfidence, true});
+    found_matches.push_back(detail::Match{found->first, open, &store.back(), EditKind::kCompose, {}});
+  }
+  return found_matches;
+}
+
+}  // namespace despin
