@@ -231,7 +231,6 @@ class TermComposer {
   // that loading a compiled engine does not pay for it.
   struct AcronymIndex {
     std::unordered_map<std::string, std::vector<std::uint32_t>> terms;  // initials -> term numbers
-    std::vector<std::vector<std::string>> content;  // by term number: its content words' keys
   };
   const AcronymIndex& acronym_index() const;
   struct AcronymState {

@@ -40,20 +40,26 @@ bool content_key(const std::string& key) { return is_word_key(key) && !is_functi
 const TermComposer::AcronymIndex& TermComposer::acronym_index() const {
   AcronymState& state = *acronyms_;
   std::call_once(state.once, [&] {
+    // Initials from the display split at spaces and hyphens, without the tokenizer: tens of
+    // thousands of terms are read once, and only the few a lookup finds are tokenized.
     AcronymIndex& index = state.index;
-    index.content.resize(terms_.size());
+    std::string word, content_initials, all_initials;
     for (std::size_t t = 0; t < terms_.size(); ++t) {
-      std::string content_initials, all_initials;
+      content_initials.clear();
+      all_initials.clear();
       bool ascii = true;
-      for (std::string& key : phrase_keys(terms_[t].display)) {
-        if (!is_word_key(key)) continue;
-        ascii = ascii && std::isalnum(static_cast<unsigned char>(key[0]));
-        all_initials += key[0];
-        if (is_function_word(key)) continue;
-        content_initials += key[0];
-        index.content[t].push_back(std::move(key));
+      const std::string& display = terms_[t].display;
+      for (std::size_t at = 0; at <= display.size() && ascii;) {
+        const std::size_t end = std::min(display.find_first_of(" -", at), display.size());
+        word.assign(display, at, end - at);
+        at = end + 1;
+        if (word.empty()) continue;
+        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        ascii = std::isalnum(static_cast<unsigned char>(word[0])) != 0;
+        all_initials += word[0];
+        if (!is_function_word(word)) content_initials += word[0];
       }
-      if (!ascii || index.content[t].size() < kMinLetters || content_initials.size() > kMaxLetters) continue;
+      if (!ascii || content_initials.size() < kMinLetters || content_initials.size() > kMaxLetters) continue;
       index.terms[content_initials].push_back(static_cast<std::uint32_t>(t));
       if (all_initials != content_initials && all_initials.size() <= kMaxLetters)
         index.terms[all_initials].push_back(static_cast<std::uint32_t>(t));
@@ -108,7 +114,9 @@ std::optional<TermComposer::AcronymFound> TermComposer::find_by_acronym(std::str
   };
   std::vector<Candidate> fits;
   for (const std::uint32_t t : hit->second) {
-    const std::vector<std::string>& content = index.content[t];
+    std::vector<std::string> content = phrase_keys(terms_[t].display);
+    std::erase_if(content, [](const std::string& k) { return !content_key(k); });
+    if (content.size() < kMinLetters) continue;
     // The run: back from "(" over words and hyphens, as many content words as the term has.
     std::vector<std::size_t> run;  // content-word tokens, last first
     std::size_t first = open;
