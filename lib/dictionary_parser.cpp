@@ -314,7 +314,7 @@ ParsedDictionary parse_swap_list(std::string_view text, std::string_view name) {
   auto single_word = [](std::string_view w) {
     return !w.empty() && w.find_first_of(" \t;#") == std::string_view::npos && has_word_character(w);
   };
-  // Spinners also put a phrase for one word ("learning" -> "getting to know", "management" ->
+  // Spinners also put a phrase for one word ("skin" -> "pores and skin", "management" ->
   // "the board"): the spun side may be a few words, each separated by one space.
   auto short_phrase = [&](std::string_view w) {
     std::size_t words = 0;

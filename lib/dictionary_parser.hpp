@@ -33,8 +33,8 @@ ParsedDictionary parse_dictionary(std::string_view text, std::string_view name,
 // least two words and none of the dictionary syntax ("=>", ";"), and appear once.
 ParsedDictionary parse_term_list(std::string_view text, std::string_view name);
 
-// The longest spun phrase a swap list may give for one original word ("get right of entry
-// to => access" is five).
+// The longest spun phrase a swap list may give for one original word (paraphrasers' glosses
+// run to five: "in a manner of speaking").
 inline constexpr std::size_t kMaxSwapPhraseWords = 5;
 
 // Parses a swap list: one "SPUN => ORIGINAL" pair a line (a word, or a phrase of up to

@@ -422,16 +422,16 @@ TEST_CASE("the per-word memos survive the word records starting again", "[compos
 TEST_CASE("a swap list's phrase for one word rebuilds a term, and only a term", "[compose]") {
   const Engine engine = engine_of({
       {"phrase.dict", "pundits => critics\nspine chiller => thriller\n"},
-      {"phrase.swaps", "getting to know => learning\nthe board => management\nprofound => deep\n"},
-      {"phrase.terms", "deep learning\nproject management\n"}});
+      {"phrase.swaps", "pores and skin => skin\nthe board => management\nmalignancy => cancer\n"},
+      {"phrase.terms", "skin cancer\nproject management\n"}});
   const std::string evidence = kEvidence;
-  CHECK(engine.rewrite(evidence + "We used profound getting to know here.").text ==
-        "Critics liked the thriller. We used deep learning here.");
+  CHECK(engine.rewrite(evidence + "We treat pores and skin malignancy here.").text ==
+        "Critics liked the thriller. We treat skin cancer here.");
   CHECK(engine.rewrite(evidence + "Good project the board helps.").text ==
         "Critics liked the thriller. Good project management helps.");
   // Outside a known term the phrase is the writer's.
-  CHECK(engine.rewrite(evidence + "They are getting to know the board.").text ==
-        "Critics liked the thriller. They are getting to know the board.");
+  CHECK(engine.rewrite(evidence + "They cleaned the pores and skin before the board met.").text ==
+        "Critics liked the thriller. They cleaned the pores and skin before the board met.");
 }
 
 TEST_CASE("an acronym says which term a spun run was", "[compose][acronym]") {
