@@ -60,6 +60,19 @@ assert e[0] == {"offset": 0, "length": 22, "original": "On the off chance that",
 assert docs[1]["edits"] == [] and docs[1]["spin_score"] == 0
 ' "$tmp/out.jsonl" "$tmp/t.dict"
 
+# --list: one line per restoration, FILE:LINE:COLUMN, in text order; nothing for a clean file.
+printf 'Nothing here.\nSo on the off chance that pundits agree.\n' > "$tmp/two-lines.txt"
+"$DESPIN" --list --no-default-dict --dict "$tmp/t.dict" "$tmp/two-lines.txt" > "$tmp/list"; rc=$?
+check "--list exit 0" test $rc -eq 0
+check "--list first restoration" test "$(sed -n 1p "$tmp/list")" = "$tmp/two-lines.txt:2:4: 'on the off chance that' -> 'if' (phrase, 0.90, $tmp/t.dict:1)"
+check "--list second restoration" test "$(sed -n 2p "$tmp/list")" = "$tmp/two-lines.txt:2:27: 'pundits' -> 'critics' (phrase, 0.90, $tmp/t.dict:2)"
+check "--list nothing else" test "$(wc -l < "$tmp/list")" -eq 2
+out=$("$DESPIN" --list --no-default-dict --dict "$tmp/t.dict" "$tmp/clean.txt")
+check "--list clean file prints nothing" test -z "$out"
+"$DESPIN" --list --json "$tmp/spun.txt" > /dev/null 2> "$tmp/err"; rc=$?
+check "--list with --json refused" test $rc -eq 2
+check "--list with --json named" grep -q -- "--list" "$tmp/err"
+
 # --diff shows the changed line.
 "$DESPIN" --diff --no-default-dict --dict "$tmp/t.dict" "$tmp/spun.txt" > "$tmp/diff"
 check "--diff old line" grep -qx -- "-On the off chance that pundits agree." "$tmp/diff"

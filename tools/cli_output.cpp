@@ -51,6 +51,24 @@ void write_diff(std::ostream& out, std::string_view name, std::string_view input
   }
 }
 
+void write_list(std::ostream& out, std::string_view name, std::string_view input, const Result& result) {
+  std::size_t line = 1, line_begin = 0, scanned = 0;  // the edits come in text order
+  auto one_line = [](std::string s) {
+    for (char& c : s)
+      if (c == '\n' || c == '\r') c = ' ';
+    return s;
+  };
+  for (const Edit& e : result.edits) {
+    if (e.kind != EditKind::kPhrase && e.kind != EditKind::kRule && e.kind != EditKind::kCompose) continue;
+    for (; scanned < e.offset && scanned < input.size(); ++scanned)
+      if (input[scanned] == '\n') ++line, line_begin = scanned + 1;
+    char confidence[16];
+    std::snprintf(confidence, sizeof confidence, "%.2f", e.confidence);
+    out << name << ':' << line << ':' << (e.offset - line_begin + 1) << ": '" << one_line(e.original) << "' -> '"
+        << one_line(e.replacement) << "' (" << to_string(e.kind) << ", " << confidence << ", " << e.rule << ")\n";
+  }
+}
+
 void write_stats(std::ostream& out, std::string_view name, const Result& result) {
   std::map<std::string_view, std::size_t> by_kind;
   for (const Edit& e : result.edits) ++by_kind[to_string(e.kind)];

@@ -23,6 +23,13 @@ std::string to_json_line(std::string_view name, const Result& result);
 // by "--- name" / "+++ name (despun)".
 void write_diff(std::ostream& out, std::string_view name, std::string_view input, const Result& result);
 
+// One line per restoration (a listed phrase, a rule or a composed term; not cleanup, article
+// agreement or decoding), in text order, as a compiler reports a warning, so that an editor or
+// a screening script can jump to it: "name:LINE:COLUMN: 'spun' -> 'original' (kind, confidence,
+// source)". LINE and COLUMN count from 1; COLUMN counts bytes. Line breaks inside a phrase
+// show as spaces.
+void write_list(std::ostream& out, std::string_view name, std::string_view input, const Result& result);
+
 // Counts of edits by kind, words and the spin score.
 void write_stats(std::ostream& out, std::string_view name, const Result& result);
 

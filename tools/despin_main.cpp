@@ -76,11 +76,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> dict_files;
   std::string engine_file;
   std::string output_path;
-  bool json = false, diff = false, stats = false, check = false, no_default = false, version = false;
+  bool json = false, diff = false, list = false, stats = false, check = false, no_default = false, version = false;
   app.add_option("FILE", files, "Input files ('-' for standard input)");
   app.add_option("-o,--output", output_path, "Write the output to this file instead of standard output");
   app.add_flag("--json", json, "Print one JSON object per document (JSON Lines): text, spin score, edits");
   app.add_flag("--diff", diff, "Print the changed lines (-old / +new) instead of the text");
+  app.add_flag("--list", list,
+               "Print one line per restoration, FILE:LINE:COLUMN: 'spun' -> 'original' (kind, confidence, "
+               "source), instead of the text: for screening");
   app.add_flag("--stats", stats, "Print edit counts and the spin score per document on standard error");
   app.add_flag("--check", check,
                "Print nothing but the stats; exit 1 when any document's spin score reaches " +
@@ -161,8 +164,8 @@ int main(int argc, char** argv) {
     std::cout << "despin " << despin::kVersion << "\n";
     return kExitOk;
   }
-  if (json + diff + jsonl > 1) {
-    std::cerr << "despin: --json, --diff and --jsonl cannot be combined\n";
+  if (json + diff + list + jsonl > 1) {
+    std::cerr << "despin: --json, --diff, --list and --jsonl cannot be combined\n";
     return kExitError;
   }
   // Options that would be ignored are refused: a user who asked for them expects them to act.
@@ -170,8 +173,8 @@ int main(int argc, char** argv) {
     std::cerr << "despin: --stats and --check do not apply to --jsonl (each output line has spin_score and spun)\n";
     return kExitError;
   }
-  if (batch_cmd->parsed() && (json || diff || jsonl || stats || check || !output_path.empty() || !files.empty())) {
-    std::cerr << "despin batch: FILE, -o, --json, --diff, --jsonl, --stats and --check do not apply to a batch "
+  if (batch_cmd->parsed() && (json || diff || list || jsonl || stats || check || !output_path.empty() || !files.empty())) {
+    std::cerr << "despin batch: FILE, -o, --json, --diff, --list, --jsonl, --stats and --check do not apply to a batch "
                  "(it writes OUT/ and OUT/summary.json)\n";
     return kExitError;
   }
@@ -315,6 +318,7 @@ int main(int argc, char** argv) {
     if (check) continue;
     if (json) out << despin::cli::to_json_line(label, result) << "\n";
     else if (diff) despin::cli::write_diff(out, label, *text, result);
+    else if (list) despin::cli::write_list(out, label, *text, result);
     else out << result.text;
   }
   out.flush();
