@@ -603,7 +603,8 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   }
   const std::size_t paragraphs = n == 0 ? 0 : tokens.back().paragraph + 1;
 
-  // Rules first: they are the more specific knowledge, and phrases may not cut through them.
+  // Rules first: they are the more specific knowledge, and phrases may not cut through them
+  // (a composed term may cover one that it keeps, below).
   std::vector<Match> rule_matches = match_rules(text, tokens, words, invalid);
   std::vector<bool> blocked(n, false);
   for (const Match& m : rule_matches)
@@ -658,18 +659,31 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   std::deque<Replacement> composed;
   detail::StringArena composed_sources;  // the made-up replacements' "compose:..." and "document:..."
   if (!composer.empty() && any_evidence) {
-    std::vector<bool> taken = blocked;
-    std::vector<std::ptrdiff_t> owner(n, -1);
+    // A rule's tokens are open to a composed term that keeps the rule's reading, as a phrase
+    // match's are ("pores and skin malignancy" -> "skin cancer" keeps the rule's "skin cancer").
+    std::vector<bool> taken(n, false);
+    std::vector<std::ptrdiff_t> owner(n, -1), rule_owner(n, -1);
     for (std::size_t k = 0; k < matches.size(); ++k)
       for (std::size_t i = matches[k].first; i < matches[k].last; ++i) owner[i] = static_cast<std::ptrdiff_t>(k);
-    std::vector<bool> dropped(matches.size(), false);
+    for (std::size_t k = 0; k < rule_matches.size(); ++k)
+      for (std::size_t i = rule_matches[k].first; i < rule_matches[k].last; ++i) rule_owner[i] = static_cast<std::ptrdiff_t>(k);
+    std::vector<bool> dropped(matches.size(), false), rules_dropped(rule_matches.size(), false);
     std::vector<Match> composed_matches;
     const detail::TermComposer::Words composable = composer.prepare(words);
     for (std::size_t i = 0; i < n; ++i) {
       if (!ambiguous_ok[tokens[i].paragraph] || taken[i]) continue;
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
+      if (rule_owner[i] >= 0 && rule_matches[static_cast<std::size_t>(rule_owner[i])].first != i) continue;
       auto found = composer.find(composable, tokens, i, taken);
       if (!found) continue;
+      bool keeps_rules = true;
+      for (std::size_t k = i; k < found->last && keeps_rules; ++k) {
+        if (rule_owner[k] < 0) continue;
+        const Match& m = rule_matches[static_cast<std::size_t>(rule_owner[k])];
+        keeps_rules = m.first >= i && m.last <= found->last && m.last - m.first < found->last - i &&
+                      contains_words(found->text, m.rule_output);
+      }
+      if (!keeps_rules) continue;
       // A capitalised word inside a sentence belongs to a name ("American psychological ..."):
       // it may stay in a composed term ("Euclidean separation" -> "Euclidean distance") but is
       // never swapped itself.
@@ -697,8 +711,10 @@ Result Engine::Impl::rewrite(std::string_view text) const {
                  (m.replacement->ambiguous || contains_words(found->text, m.replacement->text));
       }
       if (!longer) continue;
-      for (std::size_t k = i; k < found->last; ++k)
+      for (std::size_t k = i; k < found->last; ++k) {
         if (owner[k] >= 0) dropped[static_cast<std::size_t>(owner[k])] = true;
+        if (rule_owner[k] >= 0) rules_dropped[static_cast<std::size_t>(rule_owner[k])] = true;
+      }
       composed.push_back(Replacement{std::move(found->text),
                                      composed_sources.store(std::string("compose:").append(found->source)),
                                      detail::kComposeConfidence, true});
@@ -707,6 +723,8 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     }
     std::size_t k = 0;
     std::erase_if(matches, [&](const Match&) { return dropped[k++]; });
+    k = 0;
+    std::erase_if(rule_matches, [&](const Match&) { return rules_dropped[k++]; });
     append_in_order(matches, composed_matches);
     // Then terms introduced with their acronym: "Partial Component Analysis (PCA)".
     std::vector<bool> replaced(matches.size(), false);

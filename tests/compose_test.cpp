@@ -490,3 +490,21 @@ TEST_CASE("two terms that fit an acronym as well leave the run alone", "[compose
   CHECK(engine.rewrite(std::string(kEvidence) + "Fast sign processing (SP) helps.").text ==
         "Critics liked the thriller. Fast sign processing (SP) helps.");
 }
+
+TEST_CASE("a composed term may cover a rule's restoration that it keeps", "[compose]") {
+  const std::string evidence = kEvidence;
+  const Engine keeps = engine_of({
+      {"rule.dict", "pundits => critics\nspine chiller => thriller\n/\\bskin malignancy\\b/ => skin cancer\n"},
+      {"rule.swaps", "pores and skin => skin\nmalignancy => cancer\n"},
+      {"rule.terms", "skin cancer\n"}});
+  // The rule alone restores "skin malignancy"; the term covers the paraphrased "pores and skin".
+  CHECK(keeps.rewrite(evidence + "We studied pores and skin malignancy daily.").text ==
+        "Critics liked the thriller. We studied skin cancer daily.");
+  // A term that would change the rule's reading does not replace it.
+  const Engine rival = engine_of({
+      {"rule.dict", "pundits => critics\nspine chiller => thriller\n/\\bskin malignancy\\b/ => skin cancer\n"},
+      {"rule.swaps", "pores and skin => skin\nmalignancy => disease\n"},
+      {"rule.terms", "skin disease\n"}});
+  CHECK(rival.rewrite(evidence + "We studied pores and skin malignancy daily.").text ==
+        "Critics liked the thriller. We studied pores and skin cancer daily.");
+}
