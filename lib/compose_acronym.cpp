@@ -147,7 +147,7 @@ std::optional<TermComposer::AcronymFound> TermComposer::find_by_acronym(std::str
     fits.push_back(Candidate{t, first, free, plural || plural_acronym});
   }
   if (fits.empty()) return std::nullopt;
-  std::sort(fits.begin(), fits.end(), [](const Candidate& a, const Candidate& b) { return a.free < b.free; });
+  std::stable_sort(fits.begin(), fits.end(), [](const Candidate& a, const Candidate& b) { return a.free < b.free; });
   // Two terms that fit as well: the acronym does not decide (a term listed with and without a
   // hyphen is one reading).
   auto reading = [&](std::uint32_t t) {
