@@ -86,6 +86,14 @@ bool contains_words(std::string_view haystack, std::string_view needle) {
 
 bool by_first(const Match& a, const Match& b) { return a.first < b.first; }
 
+// A subject pronoun or a modal verb: the word after it is a verb.
+bool opens_verb_phrase(std::string_view key) {
+  static constexpr std::string_view kWords[] = {"i",     "we",     "they",   "he",  "she",  "you",
+                                                "can",   "could",  "will",   "would", "shall", "should",
+                                                "may",   "might",  "must"};
+  return std::find(std::begin(kWords), std::end(kWords), key) != std::end(kWords);
+}
+
 // Appends `more` to `matches`, both in token order, keeping the whole in token order: a merge
 // of two sorted runs, linear where sorting a long document's matches was not.
 void append_in_order(std::vector<Match>& matches, std::vector<Match>& more) {
@@ -672,6 +680,9 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     const detail::TermComposer::Words composable = composer.prepare(words);
     for (std::size_t i = 0; i < n; ++i) {
       if (!ambiguous_ok[tokens[i].paragraph] || taken[i]) continue;
+      // Known terms are noun phrases; a word right after a subject pronoun or a modal is a
+      // verb ("we examine methodology" is no spun "scan strategy").
+      if (i > 0 && opens_verb_phrase(words.key_of_token(i - 1))) continue;
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
       if (rule_owner[i] >= 0 && rule_matches[static_cast<std::size_t>(rule_owner[i])].first != i) continue;
       auto found = composer.find(composable, tokens, i, taken);

@@ -508,3 +508,18 @@ TEST_CASE("a composed term may cover a rule's restoration that it keeps", "[comp
   CHECK(rival.rewrite(evidence + "We studied pores and skin malignancy daily.").text ==
         "Critics liked the thriller. We studied pores and skin cancer daily.");
 }
+
+TEST_CASE("no term is composed from the verb after a subject pronoun or a modal", "[compose]") {
+  const Engine engine = engine_of({
+      {"verb.dict", "pundits => critics\nspine chiller => thriller\n"},
+      {"verb.swaps", "examine => scan\nmethodology => strategy\n"},
+      {"verb.terms", "scan strategy\n"}});
+  const std::string evidence = kEvidence;
+  CHECK(engine.rewrite(evidence + "In this study, we examine methodology in detail.").text ==
+        "Critics liked the thriller. In this study, we examine methodology in detail.");
+  CHECK(engine.rewrite(evidence + "Readers should examine methodology first.").text ==
+        "Critics liked the thriller. Readers should examine methodology first.");
+  // The same words as a noun phrase are still a spun term.
+  CHECK(engine.rewrite(evidence + "The new examine methodology helps.").text ==
+        "Critics liked the thriller. The new scan strategy helps.");
+}
