@@ -119,8 +119,10 @@ class TermComposer {
     std::string text;   // the term, plural if the run or the acronym was
     std::string_view source;
   };
+  // `readings` is prepare(words).
   std::optional<AcronymFound> find_by_acronym(std::string_view text, const std::vector<Token>& tokens,
-                                              const DocumentWords& words, std::size_t open) const;
+                                              const DocumentWords& words, const Words& readings,
+                                              std::size_t open) const;
 
   // Called once all entries and lists are learned, before prepare(): resolves the phrase
   // swaps' original words to term-trie ids.

@@ -71,6 +71,7 @@ const TermComposer::AcronymIndex& TermComposer::acronym_index() const {
 std::optional<TermComposer::AcronymFound> TermComposer::find_by_acronym(std::string_view text,
                                                                         const std::vector<Token>& tokens,
                                                                         const DocumentWords& words,
+                                                                        const Words& readings,
                                                                         std::size_t open) const {
   if (open == 0 || open + 2 >= tokens.size() || terms_.empty()) return std::nullopt;
   auto token_text = [&](std::size_t i) { return text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin); };
@@ -82,26 +83,18 @@ std::optional<TermComposer::AcronymFound> TermComposer::find_by_acronym(std::str
   const auto hit = index.terms.find(letters);
   if (hit == index.terms.end()) return std::nullopt;
 
-  // How a written word stands to a term's word: as written (or its singular, or its American
-  // spelling), a swap the composer knows, or neither.
+  // How a written word stands to a term's word, from the readings prepare() made of it: as
+  // written (or its singular, or its American spelling), a swap the composer knows, or neither.
   enum class Fit { kWritten, kSwapped, kFree };
-  auto fit = [&](const std::string& spun, const std::string& original, bool& plural) {
-    std::vector<std::string> forms{spun};
-    for (std::string& s : singulars(spun)) forms.push_back(std::move(s));
-    const std::size_t singular_from = 1, american_from = forms.size();
-    for (std::size_t f = 0; f < american_from; ++f) forms.push_back(american_spelling(forms[f]));
+  auto fit = [&](std::size_t token, const std::string& original, bool& plural) {
     const std::uint32_t original_id = term_trie_.word_id(original);
+    const std::uint32_t d = words.of_token[token];
     Fit best = Fit::kFree;
-    for (std::size_t f = 0; f < forms.size() && best != Fit::kWritten; ++f) {
-      const std::size_t base = f < american_from ? f : f - american_from;
-      const bool singular = base >= singular_from;
-      if (forms[f] == original) {
-        best = Fit::kWritten, plural = singular;
-      } else if (best == Fit::kFree && original_id != kNoWord) {
-        if (const KnownWord* k = known_word(forms[f]))
-          for (const TrieWord& from : k->swapped_from)
-            if (from.id == original_id) best = Fit::kSwapped, plural = singular;
-      }
+    for (std::uint32_t s = readings.first[d]; s < readings.first[d + 1] && best != Fit::kWritten; ++s) {
+      const Words::Step& step = readings.steps[s];
+      if (step.word != original_id || (step.swapped && best == Fit::kSwapped)) continue;
+      best = step.swapped ? Fit::kSwapped : Fit::kWritten;
+      plural = step.plural;
     }
     return best;
   };
@@ -135,7 +128,7 @@ std::optional<TermComposer::AcronymFound> TermComposer::find_by_acronym(std::str
     bool plural = false;
     for (std::size_t k = 0; k < run.size(); ++k) {
       bool singular = false;
-      const Fit f = fit(words.key_of_token(run[k]), content[k], singular);
+      const Fit f = fit(run[k], content[k], singular);
       changed += f != Fit::kWritten;
       free += f == Fit::kFree;
       // The last word's number: from the form that fit, or for a free word from its ending.

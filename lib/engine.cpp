@@ -668,8 +668,9 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   detail::StringArena composed_sources;  // the made-up replacements' "compose:..." and "document:..."
   if (!composer.empty() && any_evidence) {
     // A rule's tokens are open to a composed term that keeps the rule's reading, as a phrase
-    // match's are ("pores and skin malignancy" -> "skin cancer" keeps the rule's "skin cancer").
-    std::vector<bool> taken(n, false);
+    // match's are ("pores and skin malignancy" -> "skin cancer" keeps the rule's "skin cancer"),
+    // so no token is closed to composition itself.
+    const std::vector<bool> none_closed(n, false);
     std::vector<std::ptrdiff_t> owner(n, -1), rule_owner(n, -1);
     for (std::size_t k = 0; k < matches.size(); ++k)
       for (std::size_t i = matches[k].first; i < matches[k].last; ++i) owner[i] = static_cast<std::ptrdiff_t>(k);
@@ -679,22 +680,14 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     std::vector<Match> composed_matches;
     const detail::TermComposer::Words composable = composer.prepare(words);
     for (std::size_t i = 0; i < n; ++i) {
-      if (!ambiguous_ok[tokens[i].paragraph] || taken[i]) continue;
+      if (!ambiguous_ok[tokens[i].paragraph]) continue;
       // Known terms are noun phrases; a word right after a subject pronoun or a modal is a
       // verb ("we examine methodology" is no spun "scan strategy").
       if (i > 0 && opens_verb_phrase(words.key_of_token(i - 1))) continue;
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
       if (rule_owner[i] >= 0 && rule_matches[static_cast<std::size_t>(rule_owner[i])].first != i) continue;
-      auto found = composer.find(composable, tokens, i, taken);
+      auto found = composer.find(composable, tokens, i, none_closed);
       if (!found) continue;
-      bool keeps_rules = true;
-      for (std::size_t k = i; k < found->last && keeps_rules; ++k) {
-        if (rule_owner[k] < 0) continue;
-        const Match& m = rule_matches[static_cast<std::size_t>(rule_owner[k])];
-        keeps_rules = m.first >= i && m.last <= found->last && m.last - m.first < found->last - i &&
-                      contains_words(found->text, m.rule_output);
-      }
-      if (!keeps_rules) continue;
       // A capitalised word inside a sentence belongs to a name ("American psychological ..."):
       // it may stay in a composed term ("Euclidean separation" -> "Euclidean distance") but is
       // never swapped itself.
@@ -714,12 +707,22 @@ Result Engine::Impl::rewrite(std::string_view text) const {
         else name = k == i && k > 0 && capitalised(k) && capitalised(k - 1);
       }
       if (name) continue;
+      // Each match the term covers lies inside it, is shorter, and keeps its reading in the term
+      // (an ambiguous phrase need not: it applied on evidence alone).
+      auto covers = [&](const Match& m, std::string_view reading, bool may_change) {
+        return m.first >= i && m.last <= found->last && m.last - m.first < found->last - i &&
+               (may_change || contains_words(found->text, reading));
+      };
       bool longer = true;
       for (std::size_t k = i; k < found->last && longer; ++k) {
-        if (owner[k] < 0) continue;
-        const Match& m = matches[static_cast<std::size_t>(owner[k])];
-        longer = m.first >= i && m.last <= found->last && m.last - m.first < found->last - i &&
-                 (m.replacement->ambiguous || contains_words(found->text, m.replacement->text));
+        if (owner[k] >= 0) {
+          const Match& m = matches[static_cast<std::size_t>(owner[k])];
+          longer = covers(m, m.replacement->text, m.replacement->ambiguous);
+        }
+        if (longer && rule_owner[k] >= 0) {
+          const Match& m = rule_matches[static_cast<std::size_t>(rule_owner[k])];
+          longer = covers(m, m.rule_output, false);
+        }
       }
       if (!longer) continue;
       for (std::size_t k = i; k < found->last; ++k) {
@@ -740,7 +743,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     // Then terms introduced with their acronym: "Partial Component Analysis (PCA)".
     std::vector<bool> replaced(matches.size(), false);
     std::vector<Match> acronym_matches =
-        terms_by_acronym(text, tokens, words, blocked, ambiguous_ok, matches, replaced, composed, composed_sources);
+        terms_by_acronym(text, tokens, words, composable, blocked, ambiguous_ok, matches, replaced, composed, composed_sources);
     k = 0;
     std::erase_if(matches, [&](const Match&) { return replaced[k++]; });
     append_in_order(matches, acronym_matches);

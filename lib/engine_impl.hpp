@@ -113,7 +113,9 @@ struct Engine::Impl {
   // it (marked in `replaced`), never a rule's tokens (`blocked`) or a composed term.
   // (engine_acronyms.cpp)
   std::vector<detail::Match> terms_by_acronym(std::string_view text, const std::vector<detail::Token>& tokens,
-                                              const detail::DocumentWords& words, const std::vector<bool>& blocked,
+                                              const detail::DocumentWords& words,
+                                              const detail::TermComposer::Words& readings,
+                                              const std::vector<bool>& blocked,
                                               const std::vector<bool>& ambiguous_ok,
                                               const std::vector<detail::Match>& matches, std::vector<bool>& replaced,
                                               std::deque<detail::Replacement>& store,

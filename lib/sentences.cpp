@@ -24,8 +24,6 @@ std::size_t words_in(std::string_view s) {
   return words;
 }
 
-bool restores(EditKind k) { return k == EditKind::kPhrase || k == EditKind::kRule || k == EditKind::kCompose; }
-
 }  // namespace
 
 std::vector<SentenceScore> score_sentences(std::string_view input, const std::vector<Edit>& edits) {
@@ -45,7 +43,7 @@ std::vector<SentenceScore> score_sentences(std::string_view input, const std::ve
     s.words = words_in(input.substr(s.offset, s.length));
     double weight = 0;
     while (e < edits.size() && edits[e].offset < s.offset + s.length) {
-      if (restores(edits[e].kind)) weight += edits[e].confidence;
+      if (is_restoration(edits[e].kind)) weight += edits[e].confidence;
       ++e;
     }
     s.spin_score = s.words == 0 ? 0.0 : 100.0 * weight / static_cast<double>(s.words);

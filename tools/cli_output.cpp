@@ -59,7 +59,7 @@ void write_list(std::ostream& out, std::string_view name, std::string_view input
     return s;
   };
   for (const Edit& e : result.edits) {
-    if (e.kind != EditKind::kPhrase && e.kind != EditKind::kRule && e.kind != EditKind::kCompose) continue;
+    if (!is_restoration(e.kind)) continue;
     for (; scanned < e.offset && scanned < input.size(); ++scanned)
       if (input[scanned] == '\n') ++line, line_begin = scanned + 1;
     char confidence[16];

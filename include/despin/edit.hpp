@@ -18,6 +18,10 @@ enum class EditKind {
   kClean,   // page debris cleaned before the rewrite; the rule says which step ("clean:mojibake")
 };
 
+// Whether an edit restores a spinner's wording (a phrase, a rule or a composed term), as
+// opposed to the cleanup, agreement and decoding around it.
+constexpr bool is_restoration(EditKind k) { return k == EditKind::kPhrase || k == EditKind::kRule || k == EditKind::kCompose; }
+
 // "decode", "phrase", "rule", "agree", "compose", "clean".
 std::string_view to_string(EditKind kind);
 
