@@ -679,11 +679,14 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     std::vector<bool> dropped(matches.size(), false), rules_dropped(rule_matches.size(), false);
     std::vector<Match> composed_matches;
     const detail::TermComposer::Words composable = composer.prepare(words);
+    // By distinct key (asked at nearly every token, answered once a word).
+    std::vector<bool> verb_opener(words.distinct());
+    for (std::uint32_t d = 0; d < words.distinct(); ++d) verb_opener[d] = opens_verb_phrase(words.key(d));
     for (std::size_t i = 0; i < n; ++i) {
       if (!ambiguous_ok[tokens[i].paragraph]) continue;
       // Known terms are noun phrases; a word right after a subject pronoun or a modal is a
       // verb ("we examine methodology" is no spun "scan strategy").
-      if (i > 0 && opens_verb_phrase(words.key_of_token(i - 1))) continue;
+      if (i > 0 && verb_opener[words.of_token[i - 1]]) continue;
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
       if (rule_owner[i] >= 0 && rule_matches[static_cast<std::size_t>(rule_owner[i])].first != i) continue;
       auto found = composer.find(composable, tokens, i, none_closed);
