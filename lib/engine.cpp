@@ -406,7 +406,10 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
       names_found = true;
       for (std::size_t t = 0; t < n; ++t) {
         if (!tokens[t].is_word || ids[t] == detail::kNoWord) continue;
-        const detail::Shape shape = detail::shape_of(text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin));
+        const std::string_view token = text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
+        // Most words are plain lower-case ASCII, which shape_of() would call kLower: skip it.
+        if (std::none_of(token.begin(), token.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c & 0x80); })) continue;
+        const detail::Shape shape = detail::shape_of(token);
         if ((shape == detail::Shape::kTitle || shape == detail::Shape::kUpper || shape == detail::Shape::kMixed) &&
             !detail::starts_sentence(text, tokens, t) && !detail::after_opening_quote(text, tokens, t))
           names.push_back(ids[t]);
