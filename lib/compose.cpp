@@ -344,12 +344,31 @@ std::string hyphenate_as_written(const std::string& display, std::uint32_t drop,
   return out.append(display, copied);
 }
 
+bool TermComposer::continues(const Words& words, std::size_t first) const {
+  const std::vector<std::uint32_t>& of_token = *words.of_token;
+  if (first + 1 >= of_token.size()) return false;  // a term has two words at least
+  // A spun phrase at either word, or a hyphen token second (the document may join what the
+  // term writes apart): the walk decides.
+  if (words.span_first[first] != words.span_first[first + 2]) return true;
+  const std::uint32_t d1 = of_token[first + 1];
+  if (hyphen_ != kNoWord && words.written[d1].word == hyphen_) return true;
+  for (std::uint32_t s = words.first[of_token[first]]; s < words.first[of_token[first] + 1]; ++s) {
+    const std::uint32_t node = words.steps[s].root_child;
+    if (node == kNoNode || words.steps[s].plural) continue;  // a plural reading ends the term
+    if (hyphen_ != kNoWord && hyphen_nodes_[node]) return true;
+    for (std::uint32_t t = words.first[d1]; t < words.first[d1 + 1]; ++t)
+      if (term_trie_.child(node, words.steps[t].word) != kNoNode) return true;
+  }
+  return false;
+}
+
 std::optional<TermComposer::Found> TermComposer::find(const Words& words, const std::vector<Token>& tokens,
                                                       std::size_t first, const std::vector<bool>& blocked) const {
   if (first >= tokens.size() || !tokens[first].is_word || blocked[first]) return std::nullopt;
   // A word that leads nowhere from the root starts no term (the walk below would find nothing).
   const std::uint32_t d0 = (*words.of_token)[first];
   if (!words.starts[d0]) return std::nullopt;
+  if (!continues(words, first)) return std::nullopt;
   std::size_t limit = first;
   while (limit < tokens.size() && limit - first < kMaxTokens && !blocked[limit] &&
          tokens[limit].paragraph == tokens[first].paragraph)
