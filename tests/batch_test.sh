@@ -108,6 +108,14 @@ check "clean jsonl rerun is up to date" test $rc -eq 0 -a "$(grep -c 'good.jsonl
 mkdir -p "$tmp/qsrc" && printf '\342\200\234On the off chance that\342\200\235 it rains.\n' > "$tmp/qsrc/q.txt"
 "$DESPIN" batch "$tmp/qsrc" "$tmp/qout" --quotes ascii 2> /dev/null; rc=$?
 check "batch takes --quotes after the subcommand" test $rc -eq 0 -a "$(cat "$tmp/qout/q.txt")" = '"If" it rains.'
+# --assume-spun after the subcommand: a document it changes differently is redone on a rerun
+# in the other mode, not taken as up to date.
+mkdir -p "$tmp/asrc" && printf 'The pundit agrees.\n' > "$tmp/asrc/a.txt"
+"$DESPIN" batch "$tmp/asrc" "$tmp/aout" 2> /dev/null
+check "batch: an ambiguous entry waits for evidence" test "$(cat "$tmp/aout/a.txt")" = "The pundit agrees."
+"$DESPIN" batch "$tmp/asrc" "$tmp/aout" --assume-spun 2> "$tmp/aerr"; rc=$?
+check "batch --assume-spun redoes the document" test $rc -eq 0 -a "$(cat "$tmp/aout/a.txt")" = "The critic agrees."
+check "batch --assume-spun counts it restored" grep -q "1 restored, 0 up to date" "$tmp/aerr"
 "$DESPIN" batch "$tmp/qsrc" "$tmp/qout2" --json 2> "$tmp/qerr"; rc=$?
 check "batch refuses --json" test $rc -eq 2 -a ! -e "$tmp/qout2"
 check "batch says why" grep -q "do not apply to a batch" "$tmp/qerr"

@@ -143,4 +143,20 @@ check "--engine excludes --dict" test $rc -eq 2
 "$DESPIN" compile --dict "$tmp/bad.dict" "$tmp/bad.despin" 2> /dev/null; rc=$?
 check "compile of a bad dictionary exit 2, nothing written" test $rc -eq 2 -a ! -e "$tmp/bad.despin"
 
+# --assume-spun: an ambiguous entry needs evidence of spin, which one short sentence lacks;
+# a user who knows the text is spun says so, and the restoration is made and reported.
+cat > "$tmp/amb.dict" <<'DICT'
+pundits => critics ; ambiguous
+DICT
+printf 'The pundits agree.\n' > "$tmp/amb.txt"
+out=$("$DESPIN" --no-default-dict --dict "$tmp/amb.dict" "$tmp/amb.txt")
+check "ambiguous entry waits for evidence" test "$out" = "The pundits agree."
+out=$("$DESPIN" --assume-spun --no-default-dict --dict "$tmp/amb.dict" "$tmp/amb.txt")
+check "--assume-spun applies it" test "$out" = "The critics agree."
+out=$("$DESPIN" --assume-spun --list --no-default-dict --dict "$tmp/amb.dict" "$tmp/amb.txt")
+check "--assume-spun edits are listed" bash -c '[[ "$1" == *"amb.txt:1:5: '"'"'pundits'"'"' -> '"'"'critics'"'"'"* ]]' _ "$out"
+"$DESPIN" --assume-spun --check "$tmp/amb.txt" > /dev/null 2> "$tmp/err"; rc=$?
+check "--assume-spun with --check exit 2" test $rc -eq 2
+check "--assume-spun with --check says why" grep -q "takes it as spun" "$tmp/err"
+
 finish

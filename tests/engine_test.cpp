@@ -124,6 +124,19 @@ TEST_CASE("a document with three restorations, one per 100 words, is spun throug
   CHECK(rewrite(spun) == "Critics liked the thriller. Critics said so.\n\n" + filler + "\n\nThe surveys were discharged.");
 }
 
+TEST_CASE("ambiguous_min_evidence 0 takes the text as spun throughout", "[engine]") {
+  Options options;
+  options.ambiguous_min_evidence = 0;
+  const Engine engine = make_engine(options);
+  const std::string input = "The surveys were discharged.";
+  const Result r = engine.rewrite(input);
+  CHECK(r.text == "The reviews were released.");
+  check_edits_reproduce(input, r);
+  // Both restorations are reported, as ambiguous ones (half weight in the spin score).
+  REQUIRE(r.edits.size() == 2);
+  CHECK(r.spin_score > 0);
+}
+
 TEST_CASE("a past participle is restored as one after have or be", "[engine]") {
   CHECK(rewrite("They surrendered.") == "They gave up.");
   CHECK(rewrite("They had surrendered.") == "They had given up.");

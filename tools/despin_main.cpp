@@ -109,6 +109,11 @@ int main(int argc, char** argv) {
   app.add_flag("--sentences", sentences,
                "Score every sentence too: --json lists them (offset, length, words, spin_score), --stats counts "
                "the spun ones");
+  bool assume_spun = false;
+  app.add_flag("--assume-spun", assume_spun,
+               "The input is known to be spun: apply ambiguous entries and term composition everywhere, without "
+               "waiting for evidence (for a short passage or a paraphraser's output; on genuine text it changes "
+               "about 1 word in 100)");
   bool drop_toc = false;
   std::string quotes = "keep";
   app.add_flag("--drop-toc", drop_toc, "Remove a table of contents instead of restoring its headings");
@@ -142,7 +147,7 @@ int main(int argc, char** argv) {
   // The cleanup options (--no-clean-step, --drop-toc, --quotes, --sentences) are the main
   // command's: they may come after "batch" too.
   batch_cmd->fallthrough();
-  batch_cmd->footer("The cleanup options of despin (--no-clean-step, --drop-toc, --quotes) apply too.");
+  batch_cmd->footer("The cleanup options of despin (--no-clean-step, --drop-toc, --quotes) and --assume-spun apply too.");
 
   std::string compile_output;
   CLI::App* compile_cmd = app.add_subcommand(
@@ -173,6 +178,10 @@ int main(int argc, char** argv) {
     std::cerr << "despin: --stats and --check do not apply to --jsonl (each output line has spin_score and spun)\n";
     return kExitError;
   }
+  if (assume_spun && check) {
+    std::cerr << "despin: --check asks whether the input is spun; --assume-spun takes it as spun\n";
+    return kExitError;
+  }
   if (batch_cmd->parsed() && (json || diff || list || jsonl || stats || check || !output_path.empty() || !files.empty())) {
     std::cerr << "despin batch: FILE, -o, --json, --diff, --list, --jsonl, --stats and --check do not apply to a batch "
                  "(it writes OUT/ and OUT/summary.json)\n";
@@ -182,6 +191,7 @@ int main(int argc, char** argv) {
   despin::Options options;
   options.clean.drop_toc = drop_toc;
   options.sentence_scores = sentences;
+  if (assume_spun) options.ambiguous_min_evidence = 0;
   options.clean.quotes = quotes == "ascii"         ? despin::CleanOptions::Quotes::kAscii
                          : quotes == "typographic" ? despin::CleanOptions::Quotes::kTypographic
                                                    : despin::CleanOptions::Quotes::kKeep;
@@ -255,6 +265,7 @@ int main(int argc, char** argv) {
                       c.drop_toc})
       batch.fingerprint += step ? '1' : '0';
     batch.fingerprint += std::to_string(static_cast<int>(c.quotes));
+    if (assume_spun) batch.fingerprint += " assume-spun";  // a resumed batch keeps one mode
     return despin::cli::run_batch(engine_kept, batch);
   }
 

@@ -40,7 +40,10 @@ struct Options {
   bool restore_case = true;   // "Be that as it may," -> "However,"
   bool fix_articles = true;   // "a tip top group" -> "an elite group"
   // Ambiguous entries apply only where at least this many unambiguous restorations stand in
-  // the same paragraph (see docs/spin-score.md).
+  // the same paragraph, or the document as a whole shows spin (see docs/spin-score.md). 0
+  // takes the text as spun throughout (CLI --assume-spun): ambiguous entries, term
+  // composition and document consistency apply everywhere, which on genuine text changes
+  // about one word in a hundred.
   int ambiguous_min_evidence = 2;
   CleanOptions clean;         // page debris removed before the rewrite
   bool sentence_scores = false;  // also score each sentence (Result::sentences); costs a pass
