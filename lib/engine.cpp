@@ -392,7 +392,8 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
                                                const std::vector<std::uint32_t>& starts,
                                                const std::vector<bool>& blocked,
                                                const std::vector<bool>* ambiguous_ok,
-                                               const std::vector<int>* domain_evidence) const {
+                                               const std::vector<int>* domain_evidence,
+                                               std::size_t* withheld) const {
   std::vector<Match> out;
   const std::size_t n = tokens.size();
   // The words the document itself writes capitalised inside a sentence ("Margaret Hale", "In
@@ -425,6 +426,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
     }
     std::int32_t best = detail::kNoValue;
     std::size_t best_end = 0;
+    bool waits = false;  // an entry matched here that needs evidence the paragraph lacks
     std::uint32_t node = detail::PhraseTrie::root();
     // An ambiguous word capitalised inside a sentence is most likely part of a name ("World
     // Health Organization", "United Nations"), not a spinner's swap; a quoted title is the
@@ -466,12 +468,16 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
       // capitalised names ("Incomparable Court") are restored as usual.
       const bool needs_evidence =
           r.ambiguous || (all_capitalised(text, tokens, i, j + 1) && detail::in_quoted_title(text, tokens, i));
-      if (needs_evidence && (ambiguous_ok == nullptr || !(*ambiguous_ok)[tokens[i].paragraph])) continue;
+      if (needs_evidence && (ambiguous_ok == nullptr || !(*ambiguous_ok)[tokens[i].paragraph])) {
+        waits = true;
+        continue;
+      }
       if (r.ambiguous && !r.heading && looks_like_name()) continue;
       best = static_cast<std::int32_t>(&r - phrases.data());
       best_end = j + 1;
     }
     if (best == detail::kNoValue) {
+      if (waits && withheld != nullptr) ++*withheld;
       ++i;
       continue;
     }
@@ -632,7 +638,8 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       }
   };
   count_evidence(rule_matches);
-  const std::vector<Match> unambiguous = match_phrases(text, tokens, ids, starts, blocked, nullptr);
+  std::size_t withheld_first = 0, withheld_final = 0;
+  const std::vector<Match> unambiguous = match_phrases(text, tokens, ids, starts, blocked, nullptr, nullptr, &withheld_first);
   count_evidence(unambiguous);
   const bool document_spun = total_evidence >= kDocumentEvidenceMin &&
                              100.0 * total_evidence / std::max<std::size_t>(result.words, 1) >= kDocumentEvidenceDensity;
@@ -660,7 +667,9 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       if (!m.replacement->ambiguous && m.replacement->domain >= 0)
         ++domain_evidence[static_cast<std::size_t>(m.replacement->domain)];
   std::vector<Match> matches =
-      reuse_first_pass ? unambiguous : match_phrases(text, tokens, ids, starts, blocked, &ambiguous_ok, &domain_evidence);
+      reuse_first_pass ? unambiguous
+                       : match_phrases(text, tokens, ids, starts, blocked, &ambiguous_ok, &domain_evidence, &withheld_final);
+  result.withheld = reuse_first_pass ? withheld_first : withheld_final;
 
   // Term composition, where spin is evident. Listed phrases come first; a composed term may
   // replace phrase matches only when it covers them and is longer than each ("convolutional

@@ -128,7 +128,8 @@ struct Engine::Impl {
                                    const std::vector<std::uint32_t>& ids, const std::vector<std::uint32_t>& starts,
                                    const std::vector<bool>& blocked,
                                    const std::vector<bool>* ambiguous_ok,
-                                   const std::vector<int>* domain_evidence = nullptr) const;
+                                   const std::vector<int>* domain_evidence = nullptr,
+                                   std::size_t* withheld = nullptr) const;
 };
 
 }  // namespace despin

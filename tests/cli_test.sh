@@ -155,6 +155,10 @@ out=$("$DESPIN" --assume-spun --no-default-dict --dict "$tmp/amb.dict" "$tmp/amb
 check "--assume-spun applies it" test "$out" = "The critics agree."
 out=$("$DESPIN" --assume-spun --list --no-default-dict --dict "$tmp/amb.dict" "$tmp/amb.txt")
 check "--assume-spun edits are listed" bash -c '[[ "$1" == *"amb.txt:1:5: '"'"'pundits'"'"' -> '"'"'critics'"'"'"* ]]' _ "$out"
+"$DESPIN" --stats --no-default-dict --dict "$tmp/amb.dict" "$tmp/amb.txt" > /dev/null 2> "$tmp/err"
+check "--stats counts what the evidence rule withheld" grep -q "1 ambiguous reading withheld (no evidence of spin)" "$tmp/err"
+check "--json counts it too" bash -c '"$1" --json --no-default-dict --dict "$2" "$3" | grep -q "\"withheld\":1,"' _ "$DESPIN" "$tmp/amb.dict" "$tmp/amb.txt"
+check "nothing withheld with --assume-spun" bash -c '"$1" --json --assume-spun --no-default-dict --dict "$2" "$3" | grep -q "\"withheld\":0,"' _ "$DESPIN" "$tmp/amb.dict" "$tmp/amb.txt"
 "$DESPIN" --assume-spun --check "$tmp/amb.txt" > /dev/null 2> "$tmp/err"; rc=$?
 check "--assume-spun with --check exit 2" test $rc -eq 2
 check "--assume-spun with --check says why" grep -q "takes it as spun" "$tmp/err"

@@ -135,6 +135,13 @@ TEST_CASE("ambiguous_min_evidence 0 takes the text as spun throughout", "[engine
   // Both restorations are reported, as ambiguous ones (half weight in the spin score).
   REQUIRE(r.edits.size() == 2);
   CHECK(r.spin_score > 0);
+  CHECK(r.withheld == 0);
+  // Without the option both wait for evidence, and the result says so.
+  const Result waiting = make_engine().rewrite(input);
+  CHECK(waiting.text == input);
+  CHECK(waiting.withheld == 2);
+  // Every place an ambiguous entry waits at counts once.
+  CHECK(make_engine().rewrite("The surveys were discharged by the organization.").withheld == 3);
 }
 
 TEST_CASE("a past participle is restored as one after have or be", "[engine]") {

@@ -28,6 +28,7 @@ std::string reference(Json doc, const Result& result) {
   doc["spin_score"] = result.spin_score;
   doc["spun"] = result.spin_score >= despin::kSpinThreshold;
   doc["words"] = result.words;
+  doc["withheld"] = result.withheld;
   auto& edits = doc["edits"] = Json::array();
   for (const Edit& e : result.edits)
     edits.push_back({{"offset", e.offset}, {"length", e.length}, {"original", e.original},
@@ -74,6 +75,7 @@ TEST_CASE("JSON lines match nlohmann's dump of the same document", "[cli]") {
     r.text = hostile(rng);
     r.spin_score = numbers[rng() % numbers.size()];
     r.words = rng() % 1000;
+    r.withheld = rng() % 5;
     for (int n = static_cast<int>(rng() % 4); n > 0; --n)
       r.edits.push_back(Edit{rng() % 100000, rng() % 50, hostile(rng), hostile(rng), hostile(rng),
                              static_cast<EditKind>(rng() % 3), numbers[rng() % numbers.size()]});
@@ -87,6 +89,7 @@ TEST_CASE("JSON lines match nlohmann's dump of the same document", "[cli]") {
     if (rng() % 2) doc[hostile(rng)] = Json::array({1, "x", nullptr, hostile(rng)});
     if (rng() % 3 == 0) doc["sentences"] = Json::object({{"a", 1}});
     if (rng() % 4 == 0) doc["words"] = 7;
+    if (rng() % 5 == 0) doc["withheld"] = "replaced by the result's";
     INFO("round " << round);
     REQUIRE(despin::cli::result_line(doc, r) == reference(doc, r));
   }

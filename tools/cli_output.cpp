@@ -77,6 +77,10 @@ void write_stats(std::ostream& out, std::string_view name, const Result& result)
   out << name << ": " << result.words << " words, " << result.edits.size() << " edits";
   for (const auto& [kind, count] : by_kind) out << ", " << count << " " << kind;
   out << ", spin score " << score << (result.spin_score >= kSpinThreshold ? " (spun)" : " (clean)");
+  // What the evidence rule held back (README, --assume-spun).
+  if (result.withheld > 0)
+    out << ", " << result.withheld << " ambiguous " << (result.withheld == 1 ? "reading" : "readings")
+        << " withheld (no evidence of spin)";
   if (!result.sentences.empty()) {
     std::size_t spun = 0;
     for (const SentenceScore& s : result.sentences) spun += s.spin_score >= kSpinThreshold;

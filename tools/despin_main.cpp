@@ -123,7 +123,7 @@ int main(int argc, char** argv) {
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   app.add_flag("--jsonl", jsonl,
                "Stream JSON Lines: each input line {\"text\": ...} comes out with text restored and spin_score, "
-               "spun, words and edits added (and sentences with --sentences), other fields kept, one line out per "
+               "spun, words, withheld and edits added (and sentences with --sentences), other fields kept, one line out per "
                "line in");
   app.add_option("-j,--jobs", jobs, "Worker threads for --jsonl and batch (default: the number of cores)")
       ->check(CLI::Range(1u, 1024u));

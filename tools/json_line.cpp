@@ -155,9 +155,9 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 std::string result_line(const Json& doc, const Result& result) {
-  enum Member { kText, kSpinScore, kSpun, kWords, kEdits, kSentences, kMembers };
-  static constexpr std::array<std::string_view, kMembers> kNames = {"text", "spin_score", "spun", "words", "edits",
-                                                                      "sentences"};
+  enum Member { kText, kSpinScore, kSpun, kWords, kWithheld, kEdits, kSentences, kMembers };
+  static constexpr std::array<std::string_view, kMembers> kNames = {"text",     "spin_score", "spun",     "words",
+                                                                      "withheld", "edits",      "sentences"};
   const int members = result.sentences.empty() ? kSentences : kMembers;  // sentences only when scored
   std::string out;
   out.reserve(result.text.size() * 2 + 160 * result.edits.size() + 64);
@@ -167,6 +167,7 @@ std::string result_line(const Json& doc, const Result& result) {
       case kSpinScore: append_double(out, result.spin_score); break;
       case kSpun: out += result.spin_score >= kSpinThreshold ? "true" : "false"; break;
       case kWords: append_unsigned(out, result.words); break;
+      case kWithheld: append_unsigned(out, result.withheld); break;
       case kEdits: append_edits(out, result); break;
       default: append_sentences(out, result);
     }

@@ -64,6 +64,11 @@ struct Result {
   std::size_t words = 0;     // word tokens in the input
   double spin_score = 0.0;   // evidence of spinning per 100 words (docs/spin-score.md)
   std::size_t invalid_utf8 = 0;  // invalid byte sequences replaced by U+FFFD
+  // Places where an ambiguous entry matched but was not applied, its paragraph showing no
+  // evidence of spin (docs/spin-score.md), and nothing else was restored: what
+  // Options::ambiguous_min_evidence = 0 (CLI --assume-spun) would look at (a capitalised word
+  // among them may still be left alone as a name).
+  std::size_t withheld = 0;
   std::vector<SentenceScore> sentences;  // filled when Options::sentence_scores is set
 };
 
