@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
   app.add_flag("--assume-spun", assume_spun,
                "The input is known to be spun: apply ambiguous entries and term composition everywhere, without "
                "waiting for evidence (for a short passage or a paraphraser's output; on genuine text it changes "
-               "about 1 word in 100)");
+               "more than 1 word in 100)");
   bool drop_toc = false;
   std::string quotes = "keep";
   app.add_flag("--drop-toc", drop_toc, "Remove a table of contents instead of restoring its headings");

@@ -43,7 +43,7 @@ struct Options {
   // the same paragraph, or the document as a whole shows spin (see docs/spin-score.md). 0
   // takes the text as spun throughout (CLI --assume-spun): ambiguous entries, term
   // composition and document consistency apply everywhere, which on genuine text changes
-  // about one word in a hundred.
+  // more than one word in a hundred (docs/spin-score.md).
   int ambiguous_min_evidence = 2;
   CleanOptions clean;         // page debris removed before the rewrite
   bool sentence_scores = false;  // also score each sentence (Result::sentences); costs a pass
