@@ -113,6 +113,10 @@ check "batch takes --quotes after the subcommand" test $rc -eq 0 -a "$(cat "$tmp
 mkdir -p "$tmp/asrc" && printf 'The pundit agrees.\n' > "$tmp/asrc/a.txt"
 "$DESPIN" batch "$tmp/asrc" "$tmp/aout" 2> /dev/null
 check "batch: an ambiguous entry waits for evidence" test "$(cat "$tmp/aout/a.txt")" = "The pundit agrees."
+check "batch summary counts what waited" python3 -c '
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["withheld"] == 1 and s["documents_with_withheld"] == 1, s' "$tmp/aout/summary.json"
 "$DESPIN" batch "$tmp/asrc" "$tmp/aout" --assume-spun 2> "$tmp/aerr"; rc=$?
 check "batch --assume-spun redoes the document" test $rc -eq 0 -a "$(cat "$tmp/aout/a.txt")" = "The critic agrees."
 check "batch --assume-spun counts it restored" grep -q "1 restored, 0 up to date" "$tmp/aerr"

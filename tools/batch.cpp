@@ -107,6 +107,9 @@ void remove_stray_temporaries(const fs::path& out) {
 
 struct Stats {
   std::atomic<std::size_t> documents{0}, skipped{0}, failed{0}, warned{0};
+  // Ambiguous readings held back for lack of evidence (Result::withheld), and the documents
+  // with any: where a user may look for spin that showed no unambiguous trace.
+  std::atomic<std::size_t> withheld{0}, documents_withholding{0};
   std::atomic<std::uint64_t> bytes_in{0}, bytes_out{0};
   std::mutex mutex;  // guards the maps below
   std::map<std::string, std::size_t> edits_by_kind;
@@ -122,6 +125,8 @@ struct Stats {
   // counted for the whole file).
   void count(const Result& r) {
     ++documents;
+    withheld += r.withheld;
+    documents_withholding += r.withheld > 0;
     std::lock_guard<std::mutex> lock(mutex);
     for (const Edit& e : r.edits) ++edits_by_kind[std::string(to_string(e.kind))];
     ++score_histogram[bucket(r.spin_score)];
@@ -358,6 +363,8 @@ int run_batch(const Engine& engine, const BatchOptions& options) {
   summary["bytes_out"] = stats.bytes_out.load();
   summary["edits_by_kind"] = stats.edits_by_kind;
   summary["spin_score_histogram"] = stats.score_histogram;
+  summary["withheld"] = stats.withheld.load();
+  summary["documents_with_withheld"] = stats.documents_withholding.load();
   summary["jobs"] = options.jobs;
   summary["wall_seconds"] = secs;
   summary["mb_per_second"] = secs > 0 ? static_cast<double>(stats.bytes_in) / 1e6 / secs : 0.0;
