@@ -363,14 +363,14 @@ bool TermComposer::continues(const Words& words, std::size_t first) const {
 }
 
 std::optional<TermComposer::Found> TermComposer::find(const Words& words, const std::vector<Token>& tokens,
-                                                      std::size_t first, const std::vector<bool>& blocked) const {
-  if (first >= tokens.size() || !tokens[first].is_word || blocked[first]) return std::nullopt;
+                                                      std::size_t first) const {
+  if (first >= tokens.size() || !tokens[first].is_word) return std::nullopt;
   // A word that leads nowhere from the root starts no term (the walk below would find nothing).
   const std::uint32_t d0 = (*words.of_token)[first];
   if (!words.starts[d0]) return std::nullopt;
   if (!continues(words, first)) return std::nullopt;
   std::size_t limit = first;
-  while (limit < tokens.size() && limit - first < kMaxTokens && !blocked[limit] &&
+  while (limit < tokens.size() && limit - first < kMaxTokens &&
          tokens[limit].paragraph == tokens[first].paragraph)
     ++limit;
   if (limit - first < 2) return std::nullopt;

@@ -102,10 +102,9 @@ class TermComposer {
     std::string_view source;  // where the term comes from ("file:line"), as long as the composer
     std::uint32_t swapped = 0;  // bit k: the word at first + k was swapped (not kept as written)
   };
-  // The longest composed restoration of a run starting at token `first`, if any. Tokens marked
-  // in `blocked` (inside other restorations) take no part.
-  std::optional<Found> find(const Words& words, const std::vector<Token>& tokens, std::size_t first,
-                            const std::vector<bool>& blocked) const;
+  // The longest composed restoration of a run starting at token `first`, within its paragraph,
+  // if any. Whether it may replace other restorations it overlaps is the caller's to decide.
+  std::optional<Found> find(const Words& words, const std::vector<Token>& tokens, std::size_t first) const;
 
   // A term introduced with its acronym, "Partial Component Analysis (PCA)": `open` is the
   // index of a "(" token followed by an acronym and ")". The words before it, as many as the

@@ -680,14 +680,10 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   detail::StringArena composed_sources;  // the made-up replacements' "compose:..." and "document:..."
   if (!composer.empty() && any_evidence) {
     // A rule's tokens are open to a composed term that keeps the rule's reading, as a phrase
-    // match's are ("pores and skin malignancy" -> "skin cancer" keeps the rule's "skin cancer"),
-    // so no token is closed to composition itself.
-    const std::vector<bool> none_closed(n, false);
-    std::vector<std::ptrdiff_t> owner(n, -1), rule_owner(n, -1);
-    for (std::size_t k = 0; k < matches.size(); ++k)
-      for (std::size_t i = matches[k].first; i < matches[k].last; ++i) owner[i] = static_cast<std::ptrdiff_t>(k);
-    for (std::size_t k = 0; k < rule_matches.size(); ++k)
-      for (std::size_t i = rule_matches[k].first; i < rule_matches[k].last; ++i) rule_owner[i] = static_cast<std::ptrdiff_t>(k);
+    // match's are ("pores and skin malignancy" -> "skin cancer" keeps the rule's "skin cancer"):
+    // the covering checks below decide, not the composer.
+    const std::vector<std::ptrdiff_t> owner = detail::match_owners(matches, n),
+                                      rule_owner = detail::match_owners(rule_matches, n);
     std::vector<bool> dropped(matches.size(), false), rules_dropped(rule_matches.size(), false);
     std::vector<Match> composed_matches;
     const detail::TermComposer::Words composable = composer.prepare(words);
@@ -701,7 +697,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
       if (i > 0 && verb_opener[words.of_token[i - 1]]) continue;
       if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
       if (rule_owner[i] >= 0 && rule_matches[static_cast<std::size_t>(rule_owner[i])].first != i) continue;
-      auto found = composer.find(composable, tokens, i, none_closed);
+      auto found = composer.find(composable, tokens, i);
       if (!found) continue;
       // A capitalised word inside a sentence belongs to a name ("American psychological ..."):
       // it may stay in a composed term ("Euclidean separation" -> "Euclidean distance") but is

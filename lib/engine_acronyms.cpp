@@ -18,11 +18,7 @@ std::vector<detail::Match> Engine::Impl::terms_by_acronym(
     if (tokens[open].is_word || text[tokens[open].begin] != '(' || !ambiguous_ok[tokens[open].paragraph]) continue;
     auto found = composer.find_by_acronym(text, tokens, words, readings, open);
     if (!found) continue;
-    if (owner.empty()) {
-      owner.assign(n, -1);
-      for (std::size_t m = 0; m < matches.size(); ++m)
-        for (std::size_t i = matches[m].first; i < matches[m].last; ++i) owner[i] = static_cast<std::ptrdiff_t>(m);
-    }
+    if (owner.empty()) owner = detail::match_owners(matches, n);
     bool free = true;
     for (std::size_t i = found->first; i < open && free; ++i) {
       if (blocked[i]) free = false;

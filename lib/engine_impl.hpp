@@ -60,6 +60,14 @@ struct Match {
   std::string rule_output;  // for rules: the rewritten text before case matching
 };
 
+// By token of a text of `tokens` tokens: the index of the match in `matches` covering it, or -1.
+inline std::vector<std::ptrdiff_t> match_owners(const std::vector<Match>& matches, std::size_t tokens) {
+  std::vector<std::ptrdiff_t> owner(tokens, -1);
+  for (std::size_t k = 0; k < matches.size(); ++k)
+    for (std::size_t i = matches[k].first; i < matches[k].last; ++i) owner[i] = static_cast<std::ptrdiff_t>(k);
+  return owner;
+}
+
 // Runs `work` on a second thread, joined by the returned future's get() (or its destructor),
 // or here, returning no future, when no thread can be started. Engine::create and
 // Engine::load compile the regex rules this way while they build or read everything else.
