@@ -385,11 +385,33 @@ const Replacement* Engine::Impl::reading(std::int32_t v, const std::vector<int>*
   return best;
 }
 
-// `ids` are the tokens' trie word ids, `starts` the trie nodes their words lead to from the root
-// (kNoNode: no phrase starts with the word).
+Engine::Impl::PhraseCandidates Engine::Impl::phrase_candidates(const std::vector<detail::Token>& tokens,
+                                                               const std::vector<std::uint32_t>& ids,
+                                                               const std::vector<std::uint32_t>& starts,
+                                                               const std::vector<bool>& blocked) const {
+  PhraseCandidates out;
+  const std::size_t n = tokens.size();
+  out.first.resize(n + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    out.first[i] = static_cast<std::uint32_t>(out.items.size());
+    if (starts[i] == detail::kNoNode) continue;  // most words start no phrase
+    std::uint32_t node = detail::PhraseTrie::root();
+    for (std::size_t j = i; j < n; ++j) {
+      if (blocked[j] || ids[j] == detail::kNoWord) break;
+      if (j > i && tokens[j].paragraph != tokens[i].paragraph) break;
+      node = j == i ? starts[i] : trie.child(node, ids[j]);
+      if (node == detail::kNoNode) break;
+      if (const std::int32_t v = trie.value(node); v != detail::kNoValue)
+        out.items.push_back({static_cast<std::uint32_t>(j + 1), v});
+    }
+  }
+  out.first[n] = static_cast<std::uint32_t>(out.items.size());
+  return out;
+}
+
 std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
                                                const std::vector<std::uint32_t>& ids,
-                                               const std::vector<std::uint32_t>& starts,
+                                               const PhraseCandidates& candidates,
                                                const std::vector<bool>& blocked,
                                                const std::vector<bool>* ambiguous_ok,
                                                const std::vector<int>* domain_evidence,
@@ -419,15 +441,18 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
     }
     return std::binary_search(names.begin(), names.end(), id);
   };
+  // By token: the first blocked token at or after it (n: none), so that a candidate crossing
+  // one is passed over.
+  std::vector<std::uint32_t> next_blocked(n + 1, static_cast<std::uint32_t>(n));
+  for (std::size_t i = n; i-- > 0;) next_blocked[i] = blocked[i] ? static_cast<std::uint32_t>(i) : next_blocked[i + 1];
   for (std::size_t i = 0; i < n;) {
-    if (starts[i] == detail::kNoNode) {  // most words start no phrase
+    if (candidates.first[i] == candidates.first[i + 1]) {  // most words start no phrase
       ++i;
       continue;
     }
     std::int32_t best = detail::kNoValue;
     std::size_t best_end = 0;
     bool waits = false;  // an entry matched here that needs evidence the paragraph lacks
-    std::uint32_t node = detail::PhraseTrie::root();
     // An ambiguous word capitalised inside a sentence is most likely part of a name ("World
     // Health Organization", "United Nations"), not a spinner's swap; a quoted title is the
     // exception, since spinners rewrite titles too. At a sentence's start it is a name when the
@@ -443,13 +468,10 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
       }
       return name_like == 1;
     };
-    for (std::size_t j = i; j < n; ++j) {
-      if (blocked[j] || ids[j] == detail::kNoWord) break;
-      if (j > i && tokens[j].paragraph != tokens[i].paragraph) break;
-      node = j == i ? starts[i] : trie.child(node, ids[j]);
-      if (node == detail::kNoNode) break;
-      const std::int32_t v = trie.value(node);
-      if (v == detail::kNoValue) continue;
+    for (std::uint32_t c = candidates.first[i]; c < candidates.first[i + 1]; ++c) {
+      const std::size_t j = candidates.items[c].end - 1;
+      if (j >= next_blocked[i]) break;
+      const std::int32_t v = candidates.items[c].value;
       const Replacement* chosen = &phrases[static_cast<std::size_t>(v)];
       // Heading and running-text readings: the line decides which applies.
       const bool heading_readings = chosen->heading || std::any_of(chosen->readings.begin(), chosen->readings.end(),
@@ -626,6 +648,13 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   std::vector<bool> blocked(n, false);
   for (const Match& m : rule_matches)
     for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
+  // The trie is walked once, around the rules that stay whatever the evidence (the unambiguous
+  // ones): both passes below decide among the phrases found.
+  std::vector<bool> always_blocked(n, false);
+  for (const Match& m : rule_matches)
+    if (!m.replacement->ambiguous)
+      for (std::size_t i = m.first; i < m.last; ++i) always_blocked[i] = true;
+  const PhraseCandidates candidates = phrase_candidates(tokens, ids, starts, always_blocked);
 
   // Evidence: unambiguous restorations per paragraph decide where ambiguous entries may apply.
   std::vector<int> evidence(paragraphs, 0);
@@ -639,7 +668,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   };
   count_evidence(rule_matches);
   std::size_t withheld_first = 0, withheld_final = 0;
-  const std::vector<Match> unambiguous = match_phrases(text, tokens, ids, starts, blocked, nullptr, nullptr, &withheld_first);
+  const std::vector<Match> unambiguous = match_phrases(text, tokens, ids, candidates, blocked, nullptr, nullptr, &withheld_first);
   count_evidence(unambiguous);
   const bool document_spun = total_evidence >= kDocumentEvidenceMin &&
                              100.0 * total_evidence / std::max<std::size_t>(result.words, 1) >= kDocumentEvidenceDensity;
@@ -668,7 +697,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
         ++domain_evidence[static_cast<std::size_t>(m.replacement->domain)];
   std::vector<Match> matches =
       reuse_first_pass ? unambiguous
-                       : match_phrases(text, tokens, ids, starts, blocked, &ambiguous_ok, &domain_evidence, &withheld_final);
+                       : match_phrases(text, tokens, ids, candidates, blocked, &ambiguous_ok, &domain_evidence, &withheld_final);
   result.withheld = reuse_first_pass ? withheld_first : withheld_final;
 
   // Term composition, where spin is evident. Listed phrases come first; a composed term may

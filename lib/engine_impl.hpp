@@ -132,8 +132,26 @@ struct Engine::Impl {
                                   const detail::DocumentWords& words,
                                   const std::vector<bool>& ambiguous_ok, std::vector<detail::Match>& matches,
                                   std::deque<detail::Replacement>& store, detail::StringArena& sources) const;
+  // The phrases of the trie that each token starts, found by one walk of the trie a token and
+  // decided by match_phrases() twice (before and after the evidence is counted): the walks
+  // were the larger part of each pass. By token t, the phrases ending at token `end` (exclusive,
+  // in increasing order) with trie value `value`: items[first[t], first[t + 1]).
+  struct PhraseCandidates {
+    struct Item {
+      std::uint32_t end;
+      std::int32_t value;
+    };
+    std::vector<std::uint32_t> first;
+    std::vector<Item> items;
+  };
+  // `ids` are the tokens' trie word ids, `starts` the trie nodes their words lead to from the
+  // root (kNoNode: no phrase starts with the word). No phrase crosses a `blocked` token.
+  PhraseCandidates phrase_candidates(const std::vector<detail::Token>& tokens, const std::vector<std::uint32_t>& ids,
+                                     const std::vector<std::uint32_t>& starts, const std::vector<bool>& blocked) const;
+  // Longest matches left to right among `candidates`, none crossing a `blocked` token (which
+  // must include the tokens blocked when the candidates were found).
   std::vector<detail::Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
-                                   const std::vector<std::uint32_t>& ids, const std::vector<std::uint32_t>& starts,
+                                   const std::vector<std::uint32_t>& ids, const PhraseCandidates& candidates,
                                    const std::vector<bool>& blocked,
                                    const std::vector<bool>* ambiguous_ok,
                                    const std::vector<int>* domain_evidence = nullptr,
