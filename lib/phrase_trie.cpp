@@ -14,17 +14,6 @@ std::uint32_t PhraseTrie::word_id(std::string_view key) const {
   return it == words_.end() ? kNoWord : it->second;
 }
 
-std::uint32_t PhraseTrie::EdgeMap::find(std::uint64_t key) const {
-  if (key == kEmpty) return kNoNode;
-  const std::size_t b = bit(key);
-  if ((present_[b >> 6] >> (b & 63) & 1u) == 0) return kNoNode;
-  const std::size_t mask = keys_.size() - 1;
-  for (std::size_t i = slot(key);; i = (i + 1) & mask) {
-    if (keys_[i] == key) return values_[i];
-    if (keys_[i] == kEmpty) return kNoNode;
-  }
-}
-
 std::pair<std::uint32_t, bool> PhraseTrie::EdgeMap::emplace(std::uint64_t key, std::uint32_t value) {
   if (2 * (size_ + 1) > keys_.size()) grow();
   const std::size_t mask = keys_.size() - 1;
@@ -51,11 +40,6 @@ void PhraseTrie::EdgeMap::grow() {
   size_ = 0;
   for (std::size_t i = 0; i < old_keys.size(); ++i)
     if (old_keys[i] != kEmpty) emplace(old_keys[i], old_values[i]);
-}
-
-std::uint32_t PhraseTrie::child(std::uint32_t node, std::uint32_t word) const {
-  if (node == root()) return word < root_children_.size() ? root_children_[word] : kNoNode;
-  return edges_.find(static_cast<std::uint64_t>(node) << 32 | word);
 }
 
 std::vector<bool> PhraseTrie::nodes_with_child(std::uint32_t word) const {

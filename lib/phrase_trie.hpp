@@ -98,4 +98,21 @@ class PhraseTrie {
   std::size_t phrases_ = 0;
 };
 
+// Inline: the lookups at the heart of matching and composition, called from other files.
+inline std::uint32_t PhraseTrie::EdgeMap::find(std::uint64_t key) const {
+  if (key == kEmpty) return kNoNode;
+  const std::size_t b = bit(key);
+  if ((present_[b >> 6] >> (b & 63) & 1u) == 0) return kNoNode;
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = slot(key);; i = (i + 1) & mask) {
+    if (keys_[i] == key) return values_[i];
+    if (keys_[i] == kEmpty) return kNoNode;
+  }
+}
+
+inline std::uint32_t PhraseTrie::child(std::uint32_t node, std::uint32_t word) const {
+  if (node == root()) return word < root_children_.size() ? root_children_[word] : kNoNode;
+  return edges_.find(static_cast<std::uint64_t>(node) << 32 | word);
+}
+
 }  // namespace despin::detail
