@@ -422,24 +422,24 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
   // 1953, Hale joined"): names, wherever they stand, so an ambiguous entry ("hale" -> "healthy")
   // does not take "Hale was born" at a sentence's start either. By trie word id; found on
   // first need, since most documents never ask.
-  std::vector<std::uint32_t> names;
+  std::vector<bool> names;  // by trie word id
   bool names_found = false;
   auto written_as_name = [&](std::uint32_t id) {
     if (!names_found) {
       names_found = true;
+      names.assign(trie.word_count(), false);
       for (std::size_t t = 0; t < n; ++t) {
-        if (!tokens[t].is_word || ids[t] == detail::kNoWord) continue;
+        if (!tokens[t].is_word || ids[t] == detail::kNoWord || names[ids[t]]) continue;
         const std::string_view token = text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
         // Most words are plain lower-case ASCII, which shape_of() would call kLower: skip it.
         if (std::none_of(token.begin(), token.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c & 0x80); })) continue;
         const detail::Shape shape = detail::shape_of(token);
         if ((shape == detail::Shape::kTitle || shape == detail::Shape::kUpper || shape == detail::Shape::kMixed) &&
             !detail::starts_sentence(text, tokens, t) && !detail::after_opening_quote(text, tokens, t))
-          names.push_back(ids[t]);
+          names[ids[t]] = true;
       }
-      std::sort(names.begin(), names.end());
     }
-    return std::binary_search(names.begin(), names.end(), id);
+    return names[id];
   };
   // By token: the first blocked token at or after it (n: none), so that a candidate crossing
   // one is passed over.
@@ -711,8 +711,8 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     // A rule's tokens are open to a composed term that keeps the rule's reading, as a phrase
     // match's are ("pores and skin malignancy" -> "skin cancer" keeps the rule's "skin cancer"):
     // the covering checks below decide, not the composer.
-    const std::vector<std::ptrdiff_t> owner = detail::match_owners(matches, n),
-                                      rule_owner = detail::match_owners(rule_matches, n);
+    const std::vector<std::int32_t> owner = detail::match_owners(matches, n),
+                                    rule_owner = detail::match_owners(rule_matches, n);
     std::vector<bool> dropped(matches.size(), false), rules_dropped(rule_matches.size(), false);
     std::vector<Match> composed_matches;
     const detail::TermComposer::Words composable = composer.prepare(words);

@@ -13,7 +13,7 @@ std::vector<detail::Match> Engine::Impl::terms_by_acronym(
     std::vector<bool>& replaced, std::deque<detail::Replacement>& store, detail::StringArena& sources) const {
   std::vector<detail::Match> found_matches;
   const std::size_t n = tokens.size();
-  std::vector<std::ptrdiff_t> owner;  // token -> the match covering it, built on the first acronym
+  std::vector<std::int32_t> owner;  // token -> the match covering it, built on the first acronym
   for (std::size_t open = 1; open + 2 < n; ++open) {
     if (tokens[open].is_word || text[tokens[open].begin] != '(' || !ambiguous_ok[tokens[open].paragraph]) continue;
     auto found = composer.find_by_acronym(text, tokens, words, readings, open);

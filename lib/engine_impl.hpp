@@ -61,10 +61,11 @@ struct Match {
 };
 
 // By token of a text of `tokens` tokens: the index of the match in `matches` covering it, or -1.
-inline std::vector<std::ptrdiff_t> match_owners(const std::vector<Match>& matches, std::size_t tokens) {
-  std::vector<std::ptrdiff_t> owner(tokens, -1);
+// (32 bits: a long document's token arrays are megabytes, each page of them a fault.)
+inline std::vector<std::int32_t> match_owners(const std::vector<Match>& matches, std::size_t tokens) {
+  std::vector<std::int32_t> owner(tokens, -1);
   for (std::size_t k = 0; k < matches.size(); ++k)
-    for (std::size_t i = matches[k].first; i < matches[k].last; ++i) owner[i] = static_cast<std::ptrdiff_t>(k);
+    for (std::size_t i = matches[k].first; i < matches[k].last; ++i) owner[i] = static_cast<std::int32_t>(k);
   return owner;
 }
 
