@@ -3,6 +3,10 @@
 
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
+
+#include "rule_words.hpp"
+#include "thread_memo.hpp"
 
 namespace despin::detail {
 
@@ -41,7 +45,7 @@ bool may_match_line_feed(std::string_view p) {
 }
 }  // namespace
 
-RuleFilter::RuleFilter() : filter_(kMinAtomLength) {}
+RuleFilter::RuleFilter() : id_(new_memo_owner()), filter_(kMinAtomLength) {}
 
 RE2::Options RuleFilter::rule_options() {
   RE2::Options o;
@@ -51,33 +55,82 @@ RE2::Options RuleFilter::rule_options() {
 }
 
 int RuleFilter::add(const std::string& pattern, std::string* error) {
+  const int index = static_cast<int>(slots_.size());
+  const bool line_local = !may_match_line_feed(pattern);
+  // A rule that may span lines runs over paragraphs, which FilteredRE2's atoms decide.
+  std::vector<RuleClause> clauses = line_local ? rule_words(pattern) : std::vector<RuleClause>{};
+  const auto trigger = std::min_element(clauses.begin(), clauses.end(), [](const RuleClause& a, const RuleClause& b) {
+    return std::pair(!is_rare_clause(a), a.size()) < std::pair(!is_rare_clause(b), b.size());
+  });
+  if (trigger != clauses.end() && is_rare_clause(*trigger)) {
+    auto re = std::make_unique<RE2>(pattern, rule_options());
+    if (!re->ok()) {
+      *error = re->error();
+      return -1;
+    }
+    Slot slot;
+    slot.own = std::move(re);
+    slot.trigger = static_cast<std::size_t>(trigger - clauses.begin());
+    slot.clauses = std::move(clauses);
+    slots_.push_back(std::move(slot));
+    ++word_rules_;
+    return index;
+  }
   int id = -1;
   if (filter_.Add(pattern, rule_options(), &id) != RE2::NoError) {
     // FilteredRE2 keeps only the code: compile once more for the message.
     *error = RE2(pattern, rule_options()).error();
     return -1;
   }
-  line_local_.push_back(!may_match_line_feed(pattern));
-  return id;
+  line_local_.push_back(line_local);
+  global_.push_back(index);
+  Slot slot;
+  slot.filtered = id;
+  slots_.push_back(std::move(slot));
+  return index;
 }
 
 void RuleFilter::compile() {
-  if (filter_.NumRegexps() == 0) return;
-  std::vector<std::string> atoms;
-  filter_.Compile(&atoms);
+  if (slots_.empty()) return;
   compiled_ = true;
-  std::vector<int> unfiltered;
-  filter_.AllPotentials({}, &unfiltered);
-  unfiltered_.assign(size(), false);
-  for (int r : unfiltered) unfiltered_[static_cast<std::size_t>(r)] = true;
+  std::vector<std::string> atoms;
+  if (filter_.NumRegexps() > 0) {
+    filter_.Compile(&atoms);
+    std::vector<int> unfiltered;
+    filter_.AllPotentials({}, &unfiltered);
+    unfiltered_.assign(global_.size(), false);
+    for (int r : unfiltered) unfiltered_[static_cast<std::size_t>(r)] = true;
+  }
   atom_count_ = atoms.size();
   for (const std::string& a : atoms) atoms_in_lines_ &= a.find('\n') == std::string::npos;
   spans_lines_ = std::find(line_local_.begin(), line_local_.end(), false) != line_local_.end();
-  if (atoms.empty()) {
+  // The word rules' atoms follow filter_'s, each once.
+  std::vector<std::string> all = atoms;
+  std::unordered_map<std::string, std::uint32_t> word_atom;
+  for (std::size_t r = 0; r < slots_.size(); ++r) {
+    Slot& slot = slots_[r];
+    for (const RuleClause& clause : slot.clauses) {
+      std::vector<std::uint32_t>& ids = slot.clause_atoms.emplace_back();
+      for (const std::string& a : clause) {
+        const auto [at, added] = word_atom.try_emplace(a, static_cast<std::uint32_t>(word_atom.size()));
+        if (added) {
+          all.push_back(a);
+          triggers_.emplace_back();
+        }
+        ids.push_back(at->second);
+      }
+    }
+    if (slot.filtered < 0)
+      for (std::uint32_t a : slot.clause_atoms[slot.trigger]) triggers_[a].push_back(static_cast<std::uint32_t>(r));
+    slot.clauses.clear();
+    slot.clauses.shrink_to_fit();
+  }
+  word_atom_count_ = word_atom.size();
+  if (all.empty()) {
     no_atoms_ = true;
     return;
   }
-  pieces_ = AtomPieces(atoms);
+  pieces_ = AtomPieces(all);
   atom_strings_ = std::move(atoms);
 }
 
@@ -116,12 +169,23 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
   if (!compiled_) return out;
   using Range = std::pair<std::size_t, std::size_t>;
   const Range whole{0, text.size()};
+  // filter_'s rules `local` (its indexes), passing for the whole text, as candidates; the word
+  // rules too when `words_too` (where the atoms are not read line by line).
+  auto everywhere = [&](std::vector<int> local, bool words_too) {
+    std::vector<int> rules;
+    for (int r : local) rules.push_back(global_[static_cast<std::size_t>(r)]);
+    if (words_too)
+      for (std::size_t r = 0; r < slots_.size(); ++r)
+        if (slots_[r].filtered < 0) rules.push_back(static_cast<int>(r));
+    std::sort(rules.begin(), rules.end());
+    for (int r : rules) out.push_back(Candidate{r, {whole}});
+    return out;
+  };
   std::vector<int> rules;
   if (no_atoms_) {
     // Nothing to look for: every rule is unfiltered and runs over the whole text.
-    filter_.AllPotentials({}, &rules);
-    for (int r : rules) out.push_back(Candidate{r, {whole}});
-    return out;
+    if (filter_.NumRegexps() > 0) filter_.AllPotentials({}, &rules);
+    return everywhere(rules, true);
   }
   if (!atoms_in_lines_) {
     // An atom spans lines: the words of one line cannot tell. The atoms of the whole text at
@@ -132,25 +196,41 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
     if (atoms == nullptr || (!atoms->Match(re2::StringPiece(text.data(), text.size()), &all_atoms, &info) &&
                              info.kind != RE2::Set::kNoError)) {
       // The set could not be built or run (out of memory): every rule over the whole text.
-      for (std::size_t r = 0; r < size(); ++r) out.push_back(Candidate{static_cast<int>(r), {whole}});
-      return out;
+      std::vector<int> local(global_.size());
+      std::iota(local.begin(), local.end(), 0);
+      return everywhere(local, true);
     }
     filter_.AllPotentials(all_atoms, &rules);
-    std::sort(rules.begin(), rules.end());
-    for (int r : rules) out.push_back(Candidate{r, {whole}});
-    return out;
+    return everywhere(rules, true);
   }
   // Atoms line by line: each line's atoms say which line-local rules may match in it, and
   // the atoms of a paragraph's lines which of the other rules may match in it (phrases, too,
   // match across a line break but not across a blank line); all of them together say which
-  // rules may match the text.
+  // rules may match the text. A word rule is a candidate in a line holding an atom of each of
+  // its clauses.
   AtomPieces::Scratch& scratch = pieces_.scratch();
   const AtomPieces::KeyPieces of_key = pieces_.of_keys(words, scratch);
+  // Marks by word atom and by rule, numbered on by line from document to document as the
+  // scratch's are.
+  struct WordMarks {
+    std::uint64_t owner = 0;
+    std::uint32_t line = 0;
+    std::vector<std::uint32_t> atom_line, rule_line;
+  };
+  thread_local WordMarks marks;
+  if (marks.owner != id_ || marks.line > 0x7FFFFFFFu) {
+    marks.owner = id_;
+    marks.line = 0;
+    marks.atom_line.assign(word_atom_count_, 0);
+    marks.rule_line.assign(slots_.size(), 0);
+  }
+  const int filtered = static_cast<int>(atom_count_);  // atoms below are filter_'s, the others words'
   // (rule, range) pairs in text order; one list rather than a list a rule, which a short
   // document would spend more on allocating than on its words.
   std::vector<std::pair<int, Range>> lines_of;
   std::vector<bool> seen(atom_count_, false);
-  std::vector<int> all_atoms, found;
+  std::vector<int> all_atoms, found, line_atoms;
+  std::vector<int> word_rules_found;  // may repeat
   // The paragraph being read: its range, its atoms and how many of its lines held any (with
   // one, that line's rules are the paragraph's; with more, its atoms are looked up together).
   std::size_t paragraph = 0, paragraph_from = 0, paragraph_to = 0, lines_with_atoms = 0;
@@ -162,7 +242,8 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
       filter_.AllPotentials(paragraph_atoms, &rules);
       spanning.clear();
       for (int r : rules)
-        if (!line_local_[static_cast<std::size_t>(r)] && !unfiltered_[static_cast<std::size_t>(r)]) spanning.push_back(r);
+        if (!line_local_[static_cast<std::size_t>(r)] && !unfiltered_[static_cast<std::size_t>(r)])
+          spanning.push_back(global_[static_cast<std::size_t>(r)]);
     }
     if (lines_with_atoms > 0)
       for (int r : spanning) lines_of.emplace_back(r, Range{paragraph_from, paragraph_to});
@@ -188,34 +269,64 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
     if (to - from >= kMinAtomLength && first < last) {
       found.clear();
       pieces_.atoms_in_line(of_key, words.of_token.data() + first, last - first, scratch, found);
-      if (!found.empty()) {
-        for (int a : found) {
-          const auto k = static_cast<std::size_t>(a);
-          if (!seen[k]) seen[k] = true, all_atoms.push_back(a);
-          if (spans_lines_ && scratch.atom_paragraph[k] != paragraph_mark)
-            scratch.atom_paragraph[k] = paragraph_mark, paragraph_atoms.push_back(a);
+      const std::uint32_t line = ++marks.line;
+      line_atoms.clear();
+      std::size_t words_found = 0;
+      for (int a : found) {
+        if (a >= filtered) {
+          marks.atom_line[static_cast<std::size_t>(a - filtered)] = line;
+          ++words_found;
+          continue;
         }
-        filter_.AllPotentials(found, &rules);
+        line_atoms.push_back(a);
+        const auto k = static_cast<std::size_t>(a);
+        if (!seen[k]) seen[k] = true, all_atoms.push_back(a);
+        if (spans_lines_ && scratch.atom_paragraph[k] != paragraph_mark)
+          scratch.atom_paragraph[k] = paragraph_mark, paragraph_atoms.push_back(a);
+      }
+      if (!line_atoms.empty()) {
+        filter_.AllPotentials(line_atoms, &rules);
         for (int r : rules) {
           const auto k = static_cast<std::size_t>(r);
           if (unfiltered_[k]) continue;
-          if (line_local_[k]) lines_of.emplace_back(r, Range{from, to});
-          else if (lines_with_atoms == 0) spanning.push_back(r);  // the paragraph's, if no other line adds atoms
+          if (line_local_[k]) lines_of.emplace_back(global_[k], Range{from, to});
+          else if (lines_with_atoms == 0) spanning.push_back(global_[k]);  // the paragraph's, if no other line adds atoms
         }
         ++lines_with_atoms;
+      }
+      if (words_found > 0) {
+        for (int a : found) {
+          if (a < filtered) continue;
+          for (std::uint32_t r : triggers_[static_cast<std::size_t>(a - filtered)]) {
+            if (marks.rule_line[r] == line) continue;
+            marks.rule_line[r] = line;
+            const Slot& slot = slots_[r];
+            const bool all = std::all_of(slot.clause_atoms.begin(), slot.clause_atoms.end(), [&](const auto& clause) {
+              return std::any_of(clause.begin(), clause.end(), [&](std::uint32_t w) { return marks.atom_line[w] == line; });
+            });
+            if (all) {
+              lines_of.emplace_back(static_cast<int>(r), Range{from, to});
+              word_rules_found.push_back(static_cast<int>(r));
+            }
+          }
+        }
       }
     }
     from = to + 1;
   }
   end_paragraph();
-  filter_.AllPotentials(all_atoms, &rules);
-  std::sort(rules.begin(), rules.end());
+  if (filter_.NumRegexps() > 0) filter_.AllPotentials(all_atoms, &rules);
+  else rules.clear();
+  std::vector<int> candidates = std::move(word_rules_found);
+  for (int r : rules) candidates.push_back(global_[static_cast<std::size_t>(r)]);
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   // By rule, each rule's lines (or paragraphs) still in text order.
   std::stable_sort(lines_of.begin(), lines_of.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   auto lines = lines_of.begin();
-  for (int r : rules) {
-    const auto k = static_cast<std::size_t>(r);
-    if (unfiltered_[k]) {
+  for (int r : candidates) {
+    const Slot& slot = slots_[static_cast<std::size_t>(r)];
+    if (slot.filtered >= 0 && unfiltered_[static_cast<std::size_t>(slot.filtered)]) {
       out.push_back(Candidate{r, {whole}});
       continue;
     }

@@ -1,0 +1,201 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+#include <re2/re2.h>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "atom_pieces.hpp"
+#include "document_words.hpp"
+#include "rule_filter.hpp"
+#include "rule_words.hpp"
+#include "test_files.hpp"
+#include "tokenizer.hpp"
+
+#include <despin/dictionary.hpp>
+
+using namespace despin::detail;
+
+namespace {
+
+using Clauses = std::vector<RuleClause>;
+
+// The clauses sorted, each clause sorted: the order of both is the analysis's business.
+Clauses sorted(Clauses clauses) {
+  for (RuleClause& c : clauses) std::sort(c.begin(), c.end());
+  std::sort(clauses.begin(), clauses.end());
+  return clauses;
+}
+
+// Whether `line` satisfies every clause as RuleFilter decides it: a clause's atoms looked for
+// in the line's words by AtomPieces.
+bool satisfies(const Clauses& clauses, const std::string& line) {
+  std::vector<std::string> atoms;
+  std::vector<std::vector<int>> ids;
+  for (const RuleClause& c : clauses) {
+    ids.emplace_back();
+    for (const std::string& a : c) {
+      ids.back().push_back(static_cast<int>(atoms.size()));
+      atoms.push_back(a);
+    }
+  }
+  const AtomPieces pieces(atoms);
+  const std::vector<Token> tokens = tokenize(line);
+  const DocumentWords words = fold_words(line, tokens);
+  AtomPieces::Scratch& scratch = pieces.scratch();
+  const AtomPieces::KeyPieces of_key = pieces.of_keys(words, scratch);
+  std::vector<int> found;
+  pieces.atoms_in_line(of_key, words.of_token.data(), words.of_token.size(), scratch, found);
+  return std::all_of(ids.begin(), ids.end(), [&](const std::vector<int>& clause) {
+    return std::any_of(clause.begin(), clause.end(),
+                       [&](int a) { return std::find(found.begin(), found.end(), a) != found.end(); });
+  });
+}
+
+}  // namespace
+
+// What a pattern requires, read from its text: runs of letters and digits outside anything
+// optional, with a space where the pattern bounds them, and one clause for a choice.
+TEST_CASE("rule words are the runs every match holds", "[rules]") {
+  // The optional "(as )?" bounds nothing: "ceo" may end a longer run, as far as this reading
+  // can tell.
+  CHECK(sorted(rule_words("\\bdelegated (as )?(CEO|chief executive)\\b")) ==
+        sorted({{" delegated "}, {"ceo ", "chief "}, {"ceo ", " executive "}}));
+  CHECK(sorted(rule_words("(?-i)\\b(state|family)-possessed\\b")) ==
+        sorted({{" family ", " state "}, {" possessed "}}));
+  // Flags match nothing; a group with flags is its contents.
+  CHECK(rule_words("(?-i)\\bImprint ((?-i:[A-Z])[a-z]+)\\b") == Clauses{{" imprint "}});
+  CHECK(rule_words("(?-i:\\bTo be fair,)") == Clauses{{" to "}, {" be "}, {" fair "}});
+  // A quantified letter ends the run before it, unbounded ("colo" of "color" and "colour"),
+  // and a run of one or two letters not bounded on both sides says nothing.
+  CHECK(rule_words("colou?r") == Clauses{{"colo"}});
+  CHECK(rule_words("\\d+ years\\b") == Clauses{{" years "}});
+  CHECK(rule_words("a (big )?dog") == Clauses{{"dog"}});
+  CHECK(rule_words("a (big )+dog") == Clauses{{"dog"}});
+  CHECK(rule_words("x{2}yz") == Clauses{});
+  CHECK(rule_words("(?P<n>wood)land") == Clauses{{"wood"}, {"land"}});
+  // Escaped punctuation bounds a run; a class or any other escape does not.
+  CHECK(rule_words("U\\.S\\. army") == Clauses{{" s "}, {" army"}});
+  CHECK(rule_words("in reality[,.;]") == Clauses{{" reality"}});
+  CHECK(rule_words("\\x41bcd") == Clauses{{"bcd"}});
+  // A letter outside ASCII bounds nothing either (the Kelvin sign matches "k").
+  CHECK(rule_words("S\xC3\xA8vres") == Clauses{{"vres"}});
+}
+
+TEST_CASE("rule words know nothing where a branch requires nothing", "[rules]") {
+  CHECK(rule_words("foo|\\d+").empty());
+  CHECK(rule_words("(?:dear|) sir").size() == 1);  // " sir" only
+  CHECK(rule_words("\\Qa.b\\E").empty());
+  CHECK(rule_words("[a-z]+").empty());
+  CHECK(rule_words("").empty());
+}
+
+TEST_CASE("rare clauses are uncommon whole words or long parts of words", "[rules]") {
+  CHECK(is_rare_clause({" sovereign ", " melancholy "}));
+  CHECK_FALSE(is_rare_clause({" sovereign ", " reality "}));
+  CHECK_FALSE(is_rare_clause({" 1999 "}));
+  CHECK(is_rare_clause({"possess "}));
+  CHECK_FALSE(is_rare_clause({"ing "}));
+  CHECK(is_rare_clause({"ossess"}));
+  CHECK_FALSE(is_rare_clause({"osses"}));
+  CHECK_FALSE(is_rare_clause({}));
+}
+
+// The reading is a necessary condition: every line a pattern matches satisfies its clauses,
+// whatever the case and the letters outside ASCII that RE2 matches to ASCII ones.
+TEST_CASE("every match satisfies its rule's words", "[rules]") {
+  struct Case {
+    const char* pattern;
+    const char* line;
+  };
+  const Case cases[] = {
+      {"\\bdelegated (as )?(CEO|chief executive)\\b", "He was DELEGATED as Chief Executive in May."},
+      {"(?-i)\\b(state|family)-possessed\\b", "a family-possessed firm"},
+      {"colou?r", "Colours and colors"},
+      {"\\bpo(ss)+essed\\b", "possessed"},
+      {"strong winds", "\xC5\xBFtrong winds"},  // the long s matches "s"
+      {"work is", "wor\xE2\x84\xAA is done"},   // the Kelvin sign matches "k"
+      {"\\bdon't\\b", "I don't know"},
+      {"xx[-_]yyy(zzz|zzzz)", "xx_yyyzzzz"},
+      {"(?i)mIxEd CaSe", "MIXED case"},
+      {"Request of the British (?:Realm|Domain)\\b|Order of the British (?:Realm|Empire)\\b",
+       "the Order of the British Empire"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.pattern << " / " << c.line);
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    const RE2 re(c.pattern, o);
+    REQUIRE(re.ok());
+    REQUIRE(RE2::PartialMatch(c.line, re));
+    const Clauses clauses = rule_words(c.pattern);
+    CHECK_FALSE(clauses.empty());
+    CHECK(satisfies(clauses, c.line));
+  }
+}
+
+// The same on the shipped rules and every line of the project's samples that one of them
+// matches: a rule found by its words must run wherever it matches.
+TEST_CASE("every match of a shipped rule satisfies its words", "[rules]") {
+  std::vector<std::string> lines;
+  for (const auto& file : std::filesystem::recursive_directory_iterator(DESPIN_CORPUS_DIR)) {
+    if (!file.path().string().ends_with(".txt")) continue;
+    std::istringstream text(slurp(file.path()));
+    for (std::string line; std::getline(text, line);) lines.push_back(line);
+  }
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  std::size_t rules = 0, with_words = 0, matched = 0;
+  for (const despin::Entry& e : despin::Dictionary::builtin().entries()) {
+    if (!e.is_rule) continue;
+    ++rules;
+    const Clauses clauses = rule_words(e.spun);
+    if (clauses.empty()) continue;
+    ++with_words;
+    const RE2 re(e.spun, o);
+    REQUIRE(re.ok());
+    for (const std::string& line : lines) {
+      if (!RE2::PartialMatch(line, re)) continue;
+      ++matched;
+      INFO(e.source << ": " << e.spun << " / " << line);
+      CHECK(satisfies(clauses, line));
+    }
+  }
+  CHECK(with_words > rules / 2);
+  CHECK(matched > 30);
+}
+
+// RuleFilter keeps the rules with a rare clause out of FilteredRE2 and finds their lines by
+// their words: each clause must be in the line.
+TEST_CASE("word rules run over the lines holding a word of each clause", "[rules]") {
+  RuleFilter filter;
+  std::string error;
+  const int word = filter.add("\\b(?:Sovereign|Monarch) (Canute|Ethelred)\\b", &error);
+  const int filtered = filter.add("the (\\w+) fox", &error);  // "the " and " fox": not rare
+  REQUIRE(word == 0);
+  REQUIRE(filtered == 1);
+  filter.compile();
+  CHECK(filter.word_rule_count() == 1);
+  CHECK(filter.rule(0).pattern() == "\\b(?:Sovereign|Monarch) (Canute|Ethelred)\\b");
+  CHECK(filter.rule(1).pattern() == "the (\\w+) fox");
+  const std::string text = "Monarch Canute.\nA monarch.\nThe red fox and Ethelred, sovereign\nCanute alone";
+  const std::vector<Token> tokens = tokenize(text);
+  const DocumentWords words = fold_words(text, tokens);
+  const std::vector<RuleFilter::Candidate> found = filter.candidates(text, tokens, words);
+  using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+  auto at = [&](std::string_view s) { return text.find(s); };
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].rule == word);
+  // Not "A monarch." (no Canute or Ethelred) nor "Canute alone" (no sovereign or monarch); the
+  // third line holds both, though not as the rule wants them: RE2 decides there.
+  CHECK(found[0].ranges == Ranges{{0, at("\nA monarch")}, {at("The red"), at("\nCanute alone")}});
+  CHECK(found[1].rule == filtered);
+  CHECK(found[1].ranges == Ranges{{at("The red"), at("\nCanute alone")}});
+  // An invalid word rule is refused with RE2's message, as any rule.
+  CHECK(filter.add("\\b(?:Sovereign|Monarch (Canute\\b", &error) == -1);
+  CHECK_FALSE(error.empty());
+}
