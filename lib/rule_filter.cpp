@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 #include "rule_words.hpp"
@@ -59,10 +60,18 @@ int RuleFilter::add(const std::string& pattern, std::string* error) {
   const bool line_local = !may_match_line_feed(pattern);
   // A rule that may span lines runs over paragraphs, which FilteredRE2's atoms decide.
   std::vector<RuleClause> clauses = line_local ? rule_words(pattern) : std::vector<RuleClause>{};
-  const auto trigger = std::min_element(clauses.begin(), clauses.end(), [](const RuleClause& a, const RuleClause& b) {
-    return std::pair(!is_rare_clause(a), a.size()) < std::pair(!is_rare_clause(b), b.size());
-  });
-  if (trigger != clauses.end() && is_rare_clause(*trigger)) {
+  // Looked for first: the clause least likely to be in a line (rare words, few of them, long).
+  auto rank = [](const RuleClause& c) {
+    std::size_t shortest = std::string::npos;
+    for (const std::string& a : c) shortest = std::min(shortest, a.size());
+    return std::tuple(!is_rare_clause(c), c.size(), -static_cast<long>(shortest));
+  };
+  const auto trigger = std::min_element(clauses.begin(), clauses.end(),
+                                        [&](const RuleClause& a, const RuleClause& b) { return rank(a) < rank(b); });
+  // A rare clause, or two clauses of common words ("\bfor (model|precedent),": "for" and
+  // "model" or "precedent") together, pick out fewer lines than FilteredRE2's atoms did, and
+  // cheaper; a lone clause of common words ("the ") is left to FilteredRE2.
+  if (trigger != clauses.end() && (is_rare_clause(*trigger) || clauses.size() >= 2)) {
     auto re = std::make_unique<RE2>(pattern, rule_options());
     if (!re->ok()) {
       *error = re->error();

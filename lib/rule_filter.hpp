@@ -13,7 +13,7 @@
 // "\b(state|family|...)-possessed\b") stays out of FilteredRE2: its words are looked for with
 // the atoms, and it runs over the lines holding a word of each of its clauses. FilteredRE2's
 // tree, walked for each atom of a line, was a tenth of rewriting clean text; it now holds the
-// other rules only, and half the atoms.
+// few rules whose words tell too little (a lone common word, none at all, a match across lines).
 //
 // Most rules cannot match across a line break. Such a rule's match lies in one line and
 // contains atoms enough to pass its filter, so the atoms are looked for line by line and the
