@@ -44,6 +44,12 @@ bool may_match_line_feed(std::string_view p) {
   }
   return false;
 }
+// How likely a clause is to be in a line, least first: rare words, few of them, long.
+std::tuple<bool, std::size_t, long> clause_rank(const RuleClause& c) {
+  std::size_t shortest = std::string::npos;
+  for (const std::string& a : c) shortest = std::min(shortest, a.size());
+  return {!is_rare_clause(c), c.size(), -static_cast<long>(shortest)};
+}
 }  // namespace
 
 RuleFilter::RuleFilter() : id_(new_memo_owner()), filter_(kMinAtomLength) {}
@@ -60,14 +66,10 @@ int RuleFilter::add(const std::string& pattern, std::string* error) {
   const bool line_local = !may_match_line_feed(pattern);
   // A rule that may span lines runs over paragraphs, which FilteredRE2's atoms decide.
   std::vector<RuleClause> clauses = line_local ? rule_words(pattern) : std::vector<RuleClause>{};
-  // Looked for first: the clause least likely to be in a line (rare words, few of them, long).
-  auto rank = [](const RuleClause& c) {
-    std::size_t shortest = std::string::npos;
-    for (const std::string& a : c) shortest = std::min(shortest, a.size());
-    return std::tuple(!is_rare_clause(c), c.size(), -static_cast<long>(shortest));
-  };
-  const auto trigger = std::min_element(clauses.begin(), clauses.end(),
-                                        [&](const RuleClause& a, const RuleClause& b) { return rank(a) < rank(b); });
+  // Looked for first: the clause least likely to be in a line.
+  const auto trigger = std::min_element(clauses.begin(), clauses.end(), [](const RuleClause& a, const RuleClause& b) {
+    return clause_rank(a) < clause_rank(b);
+  });
   // A rare clause, or two clauses of common words ("\bfor (model|precedent),": "for" and
   // "model" or "precedent") together, pick out fewer lines than FilteredRE2's atoms did, and
   // cheaper; a lone clause of common words ("the ") is left to FilteredRE2.
@@ -116,21 +118,29 @@ void RuleFilter::compile() {
   // The word rules' atoms follow filter_'s, each once.
   std::vector<std::string> all = atoms;
   std::unordered_map<std::string, std::uint32_t> word_atom;
+  auto atom_id = [&](const std::string& a) {
+    const auto [at, added] = word_atom.try_emplace(a, static_cast<std::uint32_t>(word_atom.size()));
+    if (added) {
+      all.push_back(a);
+      triggers_.emplace_back();
+    }
+    return at->second;
+  };
   for (std::size_t r = 0; r < slots_.size(); ++r) {
     Slot& slot = slots_[r];
-    for (const RuleClause& clause : slot.clauses) {
+    if (slot.filtered >= 0) continue;
+    // The trigger clause holds whenever the rule is looked at: the others are checked, the
+    // likeliest to be missing first (all_of stops at the first missing).
+    for (const std::string& a : slot.clauses[slot.trigger]) triggers_[atom_id(a)].push_back(static_cast<std::uint32_t>(r));
+    std::vector<const RuleClause*> others;
+    for (std::size_t c = 0; c < slot.clauses.size(); ++c)
+      if (c != slot.trigger) others.push_back(&slot.clauses[c]);
+    std::stable_sort(others.begin(), others.end(),
+                     [](const RuleClause* a, const RuleClause* b) { return clause_rank(*a) < clause_rank(*b); });
+    for (const RuleClause* clause : others) {
       std::vector<std::uint32_t>& ids = slot.clause_atoms.emplace_back();
-      for (const std::string& a : clause) {
-        const auto [at, added] = word_atom.try_emplace(a, static_cast<std::uint32_t>(word_atom.size()));
-        if (added) {
-          all.push_back(a);
-          triggers_.emplace_back();
-        }
-        ids.push_back(at->second);
-      }
+      for (const std::string& a : *clause) ids.push_back(atom_id(a));
     }
-    if (slot.filtered < 0)
-      for (std::uint32_t a : slot.clause_atoms[slot.trigger]) triggers_[a].push_back(static_cast<std::uint32_t>(r));
     slot.clauses.clear();
     slot.clauses.shrink_to_fit();
   }

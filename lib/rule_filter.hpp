@@ -77,9 +77,9 @@ class RuleFilter {
 
  private:
   static RE2::Options rule_options();
-  // A rule: its index in filter_, or (-1) its own RE2 and the clauses of its words, as indexes
-  // into the word atoms (the atoms after filter_'s in pieces_), of which `trigger` is looked
-  // for first.
+  // A rule: its index in filter_, or (-1) its own RE2 and the clauses of its words: until
+  // compile(), all of them, of which `trigger` is looked for first; then the others, as indexes
+  // into the word atoms (the atoms after filter_'s in pieces_), checked in that order.
   struct Slot {
     int filtered = -1;
     std::unique_ptr<RE2> own;
