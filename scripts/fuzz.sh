@@ -13,10 +13,10 @@ cd "$(dirname "$0")/.."
 [ -n "${CXX_FUZZ:-}" ] || sh scripts/install-deps.sh clang-14 libclang-rt-14-dev
 CXX=${CXX_FUZZ:-clang++-14} CC=${CC_FUZZ:-clang-14} cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDESPIN_BUILD_FUZZERS=ON -DDESPIN_BUILD_TESTS=OFF > /dev/null
-cmake --build build-fuzz -j2 --target fuzz_dictionary fuzz_engine fuzz_jsonl fuzz_clean fuzz_snapshot > /dev/null
+cmake --build build-fuzz -j2 --target fuzz_dictionary fuzz_engine fuzz_jsonl fuzz_clean fuzz_snapshot fuzz_rule_words > /dev/null
 mkdir -p build-fuzz/findings
 status=0
-for target in dictionary engine jsonl clean snapshot; do
+for target in dictionary engine jsonl clean snapshot rule_words; do
   work=$(mktemp -d)
   cp tests/fuzz/seeds/$target/* "$work/"
   # A long campaign's corpus, minimised with -merge=1, is kept as one archive per target.

@@ -1,0 +1,58 @@
+// Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
+//
+// rule_words() on arbitrary patterns, against RE2 itself. The input is a pattern, a line feed
+// and a text. Invariant: whenever the pattern compiles and matches somewhere in the text (one
+// line: its line feeds become spaces), the text holds an atom of every clause rule_words()
+// gives, as the rule prefilter decides it (AtomPieces over the text's words). A clause the text
+// lacks would keep a rule from a line it matches: a missed restoration, silently.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "atom_pieces.hpp"
+#include "document_words.hpp"
+#include "rule_words.hpp"
+#include "tokenizer.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace despin::detail;
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  const std::size_t cut = input.find('\n');
+  if (cut == std::string_view::npos || cut > 512) return 0;
+  const std::string pattern(input.substr(0, cut));
+  std::string text(input.substr(cut + 1));
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  const std::vector<RuleClause> clauses = rule_words(pattern);  // must not crash on any bytes
+  RE2::Options o;
+  o.set_case_sensitive(false);
+  o.set_log_errors(false);
+  o.set_max_mem(8 << 20);
+  const RE2 re(pattern, o);
+  if (!re.ok() || clauses.empty() || !RE2::PartialMatch(text, re)) return 0;
+  std::vector<std::string> atoms;
+  std::vector<std::vector<int>> ids;
+  for (const RuleClause& c : clauses) {
+    ids.emplace_back();
+    for (const std::string& a : c) {
+      ids.back().push_back(static_cast<int>(atoms.size()));
+      atoms.push_back(a);
+    }
+  }
+  const AtomPieces pieces(atoms);
+  const std::vector<Token> tokens = tokenize(text);
+  const DocumentWords words = fold_words(text, tokens);
+  AtomPieces::Scratch& scratch = pieces.scratch();
+  const AtomPieces::KeyPieces of_key = pieces.of_keys(words, scratch);
+  std::vector<int> found;
+  pieces.atoms_in_line(of_key, words.of_token.data(), words.of_token.size(), scratch, found);
+  for (const std::vector<int>& clause : ids)
+    if (std::none_of(clause.begin(), clause.end(),
+                     [&](int a) { return std::find(found.begin(), found.end(), a) != found.end(); }))
+      std::abort();
+  return 0;
+}
