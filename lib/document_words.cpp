@@ -72,6 +72,10 @@ class KeyIndex {
   std::vector<std::uint32_t> slots_;  // distinct number + 1; 0 empty
   std::vector<std::uint64_t> hashes_;  // by distinct number
   std::size_t size_ = 0;
+
+ public:
+  // The hashes by distinct number, for DocumentWords::hashes (the index is done with).
+  std::vector<std::uint64_t> take_hashes() { return std::move(hashes_); }
 };
 
 }  // namespace
@@ -96,6 +100,7 @@ DocumentWords fold_words(std::string_view text, const std::vector<Token>& tokens
     }
     w.of_token[i] = d;
   }
+  w.hashes = index.take_hashes();
   number_words(w);
   return w;
 }

@@ -17,6 +17,7 @@ namespace despin::detail {
 struct DocumentWords {
   std::vector<std::uint32_t> of_token;  // by token: its distinct key's number
   std::vector<std::string> keys;        // by distinct key: fold_key of its tokens' text
+  std::vector<std::uint64_t> hashes;    // by distinct key: its hash (FNV-1a), for number_words
   // By distinct key: its number in this thread's word records (word_records.hpp), valid under
   // record_epoch, and below record_count.
   std::vector<std::uint32_t> record;
