@@ -7,7 +7,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -42,8 +41,10 @@ std::string_view trimmed(std::string_view s) {
   return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
-// Words: runs between spaces that hold a letter or digit ("= = = Sources = = =" has one).
-std::size_t word_count(std::string_view s) {
+// Words: runs between spaces that hold a letter or digit ("= = = Sources = = =" has one),
+// counted up to `limit` (the callers ask whether a line has more than a few; a paragraph of a
+// long document need not be read to its end for that).
+std::size_t word_count(std::string_view s, std::size_t limit) {
   std::size_t words = 0;
   bool counted = false;
   for (char c : s) {
@@ -51,8 +52,10 @@ std::size_t word_count(std::string_view s) {
       counted = false;
       continue;
     }
-    if (!counted && (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)) {
-      ++words;
+    const auto u = static_cast<unsigned char>(c);
+    const bool word_char = (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u >= 0x80;
+    if (!counted && word_char) {
+      if (++words == limit) return words;
       counted = true;
     }
   }
@@ -67,7 +70,7 @@ Edit remove(std::string_view text, std::size_t begin, std::size_t end, const cha
 // A short line that is not a sentence: a title, a caption, a heading.
 bool is_title_like(std::string_view line) {
   const std::string_view t = trimmed(line);
-  if (t.empty() || word_count(t) > 8) return false;
+  if (t.empty() || word_count(t, 9) > 8) return false;
   const char last = t.back();
   return last != '.' && last != '!' && last != '?' && last != ':' && last != ',';
 }
@@ -139,7 +142,7 @@ std::vector<Edit> clean_duplicate_paragraphs(std::string_view text) {
     const std::size_t first = k;
     while (k < lines.size() && !trimmed(text.substr(lines[k].begin, lines[k].end - lines[k].begin)).empty()) ++k;
     const std::string_view block = text.substr(lines[first].begin, lines[k - 1].end - lines[first].begin);
-    if (word_count(block) >= 8 && !seen.insert(block).second) {
+    if (word_count(block, 8) >= 8 && !seen.insert(block).second) {
       // The blank lines before the block go with it, so the paragraphs around it stay one
       // blank line apart; a copy that ends the text takes the line break before it too, from
       // the end of the last kept block. Copies removed since that block lie inside that range:
