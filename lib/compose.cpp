@@ -271,18 +271,19 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   if (memo.readings.ready(id_, doc)) memo.steps.clear();
   Words w;
   w.of_token = &doc.of_token;
-  w.first.reserve(doc.distinct() + 1);
-  w.first.push_back(0);
+  w.steps = &memo.steps;
+  w.first.reserve(doc.distinct());
+  w.last.reserve(doc.distinct());
   // By distinct key: its phrase-swap-trie ids (for the spans below).
   std::vector<Words::KeyIds> phrase_ids(doc.distinct());
   for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
     const std::uint32_t record = doc.record[d];
     if (!memo.readings.has(record)) memo.readings.set(record, read_key(doc.key(d), memo.steps));
     const KeyReading& r = memo.readings.get(record);
-    w.steps.insert(w.steps.end(), memo.steps.begin() + r.first, memo.steps.begin() + r.last);
+    w.first.push_back(r.first);
+    w.last.push_back(r.last);
     w.starts.push_back(r.starts);
     w.function_word.push_back(r.function_word);
-    w.first.push_back(static_cast<std::uint32_t>(w.steps.size()));
     w.written.push_back(r.written);
     phrase_ids[d] = r.phrase;
   }
@@ -352,12 +353,13 @@ bool TermComposer::continues(const Words& words, std::size_t first) const {
   if (words.span_first[first] != words.span_first[first + 2]) return true;
   const std::uint32_t d1 = of_token[first + 1];
   if (hyphen_ != kNoWord && words.written[d1].word == hyphen_) return true;
-  for (std::uint32_t s = words.first[of_token[first]]; s < words.first[of_token[first] + 1]; ++s) {
-    const std::uint32_t node = words.steps[s].root_child;
-    if (node == kNoNode || words.steps[s].plural) continue;  // a plural reading ends the term
+  const std::vector<Words::Step>& steps = *words.steps;
+  for (std::uint32_t s = words.first[of_token[first]]; s < words.last[of_token[first]]; ++s) {
+    const std::uint32_t node = steps[s].root_child;
+    if (node == kNoNode || steps[s].plural) continue;  // a plural reading ends the term
     if (hyphen_ != kNoWord && hyphen_nodes_[node]) return true;
-    for (std::uint32_t t = words.first[d1]; t < words.first[d1 + 1]; ++t)
-      if (term_trie_.child(node, words.steps[t].word) != kNoNode) return true;
+    for (std::uint32_t t = words.first[d1]; t < words.last[d1]; ++t)
+      if (term_trie_.child(node, steps[t].word) != kNoNode) return true;
   }
   return false;
 }
@@ -485,8 +487,8 @@ std::optional<TermComposer::Found> TermComposer::find(const Words& words, const 
     // The word as written and in American spelling, their singulars, and what a spinner may
     // have swapped them for: listed once per distinct word by prepare(), in this order.
     const std::uint32_t d = distinct(k);
-    for (std::uint32_t s = words.first[d]; s < words.first[d + 1]; ++s) {
-      const Words::Step& step = words.steps[s];
+    for (std::uint32_t s = words.first[d]; s < words.last[d]; ++s) {
+      const Words::Step& step = (*words.steps)[s];
       // Every walk starts at the root: the first step's child was found once per word.
       const std::uint32_t child = k == 0 ? step.root_child : term_trie_.child(node, step.word);
       if (child == kNoNode) continue;

@@ -84,8 +84,11 @@ class TermComposer {
       bool plural;
     };
     const std::vector<std::uint32_t>* of_token;  // token -> distinct key (DocumentWords)
-    std::vector<std::uint32_t> first;  // distinct key k's steps: steps[first[k], first[k + 1])
-    std::vector<Step> steps;
+    // Distinct key k's steps: (*steps)[first[k], last[k]). They stay in the thread's pool of
+    // readings (prepare()), which holds until the thread prepares another document: copying
+    // them for each document was most of preparing a short one.
+    const std::vector<Step>* steps = nullptr;
+    std::vector<std::uint32_t> first, last;
     std::vector<bool> starts;  // by distinct key: some step leads from the trie's root (a term may start)
     std::vector<bool> function_word;  // by distinct key: is_function_word()
     // By distinct key, term-trie ids: whether a run as written is itself a known term.

@@ -90,8 +90,8 @@ std::optional<TermComposer::AcronymFound> TermComposer::find_by_acronym(std::str
     const std::uint32_t original_id = term_trie_.word_id(original);
     const std::uint32_t d = words.of_token[token];
     Fit best = Fit::kFree;
-    for (std::uint32_t s = readings.first[d]; s < readings.first[d + 1] && best != Fit::kWritten; ++s) {
-      const Words::Step& step = readings.steps[s];
+    for (std::uint32_t s = readings.first[d]; s < readings.last[d] && best != Fit::kWritten; ++s) {
+      const Words::Step& step = (*readings.steps)[s];
       if (step.word != original_id || (step.swapped && best == Fit::kSwapped)) continue;
       best = step.swapped ? Fit::kSwapped : Fit::kWritten;
       plural = step.plural;
