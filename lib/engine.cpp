@@ -564,9 +564,7 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
   std::erase_if(learned, [](const auto& kv) { return kv.second.teacher == nullptr; });
   if (learned.empty()) return;
 
-  std::vector<bool> covered(tokens.size(), false);
-  for (const Match& m : matches)
-    for (std::size_t i = m.first; i < m.last; ++i) covered[i] = true;
+  const std::vector<bool> covered = detail::covered_tokens(matches, tokens.size());
   // What each distinct word was learned as (itself or its singular), looked up once per word.
   struct Lookup {
     bool done = false;
@@ -645,16 +643,11 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   // Rules first: they are the more specific knowledge, and phrases may not cut through them
   // (a composed term may cover one that it keeps, below).
   std::vector<Match> rule_matches = match_rules(text, tokens, words, invalid);
-  std::vector<bool> blocked(n, false);
-  for (const Match& m : rule_matches)
-    for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
+  std::vector<bool> blocked = detail::covered_tokens(rule_matches, n);
   // The trie is walked once, around the rules that stay whatever the evidence (the unambiguous
   // ones): both passes below decide among the phrases found.
-  std::vector<bool> always_blocked(n, false);
-  for (const Match& m : rule_matches)
-    if (!m.replacement->ambiguous)
-      for (std::size_t i = m.first; i < m.last; ++i) always_blocked[i] = true;
-  const PhraseCandidates candidates = phrase_candidates(tokens, ids, starts, always_blocked);
+  const PhraseCandidates candidates = phrase_candidates(
+      tokens, ids, starts, detail::covered_tokens(rule_matches, n, [](const Match& m) { return !m.replacement->ambiguous; }));
 
   // Evidence: unambiguous restorations per paragraph decide where ambiguous entries may apply.
   std::vector<int> evidence(paragraphs, 0);
@@ -684,9 +677,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   // evidence, and the tokens blocked by rules are unchanged.
   const bool any_evidence = std::find(ambiguous_ok.begin(), ambiguous_ok.end(), true) != ambiguous_ok.end();
   const bool reuse_first_pass = !any_evidence && rule_matches.size() == rules_before;
-  std::fill(blocked.begin(), blocked.end(), false);
-  for (const Match& m : rule_matches)
-    for (std::size_t i = m.first; i < m.last; ++i) blocked[i] = true;
+  blocked = detail::covered_tokens(rule_matches, n);
 
   // Which domains the document's unambiguous restorations come from: it picks among the
   // readings of an ambiguous phrase that means different things in different domains.
@@ -791,9 +782,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   append_in_order(matches, rule_matches);
   apply_document_consistency(text, tokens, words, ambiguous_ok, matches, composed, composed_sources);
 
-  std::vector<bool> covered(n, false);
-  for (const Match& m : matches)
-    for (std::size_t i = m.first; i < m.last; ++i) covered[i] = true;
+  const std::vector<bool> covered = detail::covered_tokens(matches, n);
 
   std::vector<Edit>& edits = result.edits;
   edits.reserve(matches.size() + invalid.size() + matches.size() / 8);  // an article fix is rare

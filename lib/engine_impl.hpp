@@ -69,6 +69,20 @@ inline std::vector<std::int32_t> match_owners(const std::vector<Match>& matches,
   return owner;
 }
 
+// By token of a text of `tokens` tokens: whether a match of `matches` that `counts` accepts
+// covers it.
+template <class Counts>
+std::vector<bool> covered_tokens(const std::vector<Match>& matches, std::size_t tokens, Counts counts) {
+  std::vector<bool> covered(tokens, false);
+  for (const Match& m : matches)
+    if (counts(m))
+      for (std::size_t i = m.first; i < m.last; ++i) covered[i] = true;
+  return covered;
+}
+inline std::vector<bool> covered_tokens(const std::vector<Match>& matches, std::size_t tokens) {
+  return covered_tokens(matches, tokens, [](const Match&) { return true; });
+}
+
 // Runs `work` on a second thread, joined by the returned future's get() (or its destructor),
 // or here, returning no future, when no thread can be started. Engine::create and
 // Engine::load compile the regex rules this way while they build or read everything else.

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <tuple>
 #include <unordered_map>
 
 #include "rule_words.hpp"
@@ -44,12 +43,6 @@ bool may_match_line_feed(std::string_view p) {
   }
   return false;
 }
-// How likely a clause is to be in a line, least first: rare words, few of them, long.
-std::tuple<bool, std::size_t, long> clause_rank(const RuleClause& c) {
-  std::size_t shortest = std::string::npos;
-  for (const std::string& a : c) shortest = std::min(shortest, a.size());
-  return {!is_rare_clause(c), c.size(), -static_cast<long>(shortest)};
-}
 }  // namespace
 
 RuleFilter::RuleFilter() : id_(new_memo_owner()), filter_(kMinAtomLength) {}
@@ -84,7 +77,6 @@ int RuleFilter::add(const std::string& pattern, std::string* error) {
     slot.trigger = static_cast<std::size_t>(trigger - clauses.begin());
     slot.clauses = std::move(clauses);
     slots_.push_back(std::move(slot));
-    ++word_rules_;
     return index;
   }
   int id = -1;
@@ -188,23 +180,22 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
   if (!compiled_) return out;
   using Range = std::pair<std::size_t, std::size_t>;
   const Range whole{0, text.size()};
-  // filter_'s rules `local` (its indexes), passing for the whole text, as candidates; the word
-  // rules too when `words_too` (where the atoms are not read line by line).
-  auto everywhere = [&](std::vector<int> local, bool words_too) {
+  // filter_'s rules `local` (its indexes) and every word rule, over the whole text (where the
+  // atoms are not read line by line).
+  auto everywhere = [&](const std::vector<int>& local) {
     std::vector<int> rules;
     for (int r : local) rules.push_back(global_[static_cast<std::size_t>(r)]);
-    if (words_too)
-      for (std::size_t r = 0; r < slots_.size(); ++r)
-        if (slots_[r].filtered < 0) rules.push_back(static_cast<int>(r));
+    for (std::size_t r = 0; r < slots_.size(); ++r)
+      if (slots_[r].filtered < 0) rules.push_back(static_cast<int>(r));
     std::sort(rules.begin(), rules.end());
     for (int r : rules) out.push_back(Candidate{r, {whole}});
-    return out;
   };
   std::vector<int> rules;
   if (no_atoms_) {
     // Nothing to look for: every rule is unfiltered and runs over the whole text.
     if (filter_.NumRegexps() > 0) filter_.AllPotentials({}, &rules);
-    return everywhere(rules, true);
+    everywhere(rules);
+    return out;
   }
   if (!atoms_in_lines_) {
     // An atom spans lines: the words of one line cannot tell. The atoms of the whole text at
@@ -217,10 +208,12 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
       // The set could not be built or run (out of memory): every rule over the whole text.
       std::vector<int> local(global_.size());
       std::iota(local.begin(), local.end(), 0);
-      return everywhere(local, true);
+      everywhere(local);
+      return out;
     }
     filter_.AllPotentials(all_atoms, &rules);
-    return everywhere(rules, true);
+    everywhere(rules);
+    return out;
   }
   // Atoms line by line: each line's atoms say which line-local rules may match in it, and
   // the atoms of a paragraph's lines which of the other rules may match in it (phrases, too,
@@ -243,6 +236,12 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
     marks.atom_line.assign(word_atom_count_, 0);
     marks.rule_line.assign(slots_.size(), 0);
   }
+  // Whether line `line` holds an atom of each of a word rule's clauses besides its trigger.
+  auto other_clauses_hold = [&](const Slot& slot, std::uint32_t line) {
+    return std::all_of(slot.clause_atoms.begin(), slot.clause_atoms.end(), [&](const auto& clause) {
+      return std::any_of(clause.begin(), clause.end(), [&](std::uint32_t w) { return marks.atom_line[w] == line; });
+    });
+  };
   const int filtered = static_cast<int>(atom_count_);  // atoms below are filter_'s, the others words'
   // (rule, range) pairs in text order; one list rather than a list a rule, which a short
   // document would spend more on allocating than on its words.
@@ -319,11 +318,7 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
           for (std::uint32_t r : triggers_[static_cast<std::size_t>(a - filtered)]) {
             if (marks.rule_line[r] == line) continue;
             marks.rule_line[r] = line;
-            const Slot& slot = slots_[r];
-            const bool all = std::all_of(slot.clause_atoms.begin(), slot.clause_atoms.end(), [&](const auto& clause) {
-              return std::any_of(clause.begin(), clause.end(), [&](std::uint32_t w) { return marks.atom_line[w] == line; });
-            });
-            if (all) {
+            if (other_clauses_hold(slots_[r], line)) {
               lines_of.emplace_back(static_cast<int>(r), Range{from, to});
               word_rules_found.push_back(static_cast<int>(r));
             }

@@ -59,7 +59,7 @@ class RuleFilter {
     return s.filtered >= 0 ? filter_.GetRE2(s.filtered) : *s.own;
   }
   // How many rules are found by their words rather than by FilteredRE2: for tests.
-  std::size_t word_rule_count() const { return word_rules_; }
+  std::size_t word_rule_count() const { return slots_.size() - global_.size(); }
 
   struct Candidate {
     int rule;
@@ -89,7 +89,6 @@ class RuleFilter {
   };
   std::vector<Slot> slots_;
   std::vector<int> global_;  // by filter_ index: the rule's index
-  std::size_t word_rules_ = 0;
   std::size_t word_atom_count_ = 0;
   // By word atom: the rules whose trigger clause holds it.
   std::vector<std::vector<std::uint32_t>> triggers_;

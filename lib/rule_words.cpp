@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
-#include <tuple>
 
 #include "common_words.hpp"  // is_common_word
 
@@ -175,13 +174,6 @@ std::optional<std::vector<Element>> elements(std::string_view p) {
   return out;
 }
 
-// How likely a clause is to be in a line: (some run is common, runs, minus the shortest run).
-std::tuple<bool, std::size_t, long> rank(const RuleClause& clause) {
-  std::size_t shortest = std::string::npos;
-  for (const std::string& atom : clause) shortest = std::min(shortest, atom.size());
-  return {!is_rare_clause(clause), clause.size(), -static_cast<long>(shortest)};
-}
-
 bool analyze(std::string_view p, bool left_bound, bool right_bound, int depth, std::vector<RuleClause>& out);
 
 // The clauses of a choice of alternatives: a match satisfies every clause of the alternative it
@@ -203,7 +195,7 @@ bool choose(const std::vector<std::string_view>& alts, bool left_bound, bool rig
   if (product > 16)
     for (std::vector<RuleClause>& clauses : each)
       clauses = {*std::min_element(clauses.begin(), clauses.end(),
-                                   [](const RuleClause& a, const RuleClause& b) { return rank(a) < rank(b); })};
+                                   [](const RuleClause& a, const RuleClause& b) { return clause_rank(a) < clause_rank(b); })};
   std::vector<RuleClause> joined{RuleClause{}};
   for (const std::vector<RuleClause>& clauses : each) {
     std::vector<RuleClause> next;
@@ -262,6 +254,12 @@ bool analyze(std::string_view p, bool left_bound, bool right_bound, int depth, s
 }
 
 }  // namespace
+
+std::tuple<bool, std::size_t, long> clause_rank(const RuleClause& clause) {
+  std::size_t shortest = std::string::npos;
+  for (const std::string& atom : clause) shortest = std::min(shortest, atom.size());
+  return {!is_rare_clause(clause), clause.size(), -static_cast<long>(shortest)};
+}
 
 std::vector<RuleClause> rule_words(std::string_view pattern) {
   std::vector<RuleClause> out;

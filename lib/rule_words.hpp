@@ -19,6 +19,7 @@
 
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace despin::detail {
@@ -33,5 +34,9 @@ std::vector<RuleClause> rule_words(std::string_view pattern);
 // Whether a clause is worth looking for in every line: each of its runs is rare enough in
 // text, a whole word outside the commonest English words, or a long part of a word.
 bool is_rare_clause(const RuleClause& clause);
+
+// How likely a clause is to be in a line, least first (compare with <): rare words, few of
+// them, long.
+std::tuple<bool, std::size_t, long> clause_rank(const RuleClause& clause);
 
 }  // namespace despin::detail
