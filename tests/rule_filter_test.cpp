@@ -16,6 +16,7 @@
 #include "atom_pieces.hpp"
 #include "document_words.hpp"
 #include "rule_filter.hpp"
+#include "line_atoms.hpp"
 #include "test_files.hpp"
 #include "tokenizer.hpp"
 
@@ -100,18 +101,6 @@ TEST_CASE("only the long s and the Kelvin sign fold to ASCII in RE2", "[rules]")
 
 namespace {
 
-// The atoms the prefilter reports for `line`, worked out from its words as RuleFilter does.
-std::vector<int> atoms_from_words(const AtomPieces& pieces, const std::string& line) {
-  const std::vector<Token> tokens = tokenize(line);
-  const DocumentWords words = fold_words(line, tokens);
-  AtomPieces::Scratch& scratch = pieces.scratch();
-  const AtomPieces::KeyPieces of_key = pieces.of_keys(words, scratch);
-  std::vector<int> found;
-  pieces.atoms_in_line(of_key, words.of_token.data(), words.of_token.size(), scratch, found);
-  std::sort(found.begin(), found.end());
-  return found;
-}
-
 // Requires that the prefilter reports every atom RE2 finds in `line`; returns how many atoms
 // RE2 found and how many the prefilter reported.
 std::pair<std::size_t, std::size_t> require_every_atom(const RE2::Set& set, const AtomPieces& pieces,
@@ -119,7 +108,7 @@ std::pair<std::size_t, std::size_t> require_every_atom(const RE2::Set& set, cons
   std::vector<int> expected;
   set.Match(line, &expected);
   std::sort(expected.begin(), expected.end());
-  const std::vector<int> found = atoms_from_words(pieces, line);
+  const std::vector<int> found = atoms_in_text(pieces, line);
   INFO(line);
   REQUIRE(std::includes(found.begin(), found.end(), expected.begin(), expected.end()));
   return {expected.size(), found.size()};
@@ -155,12 +144,12 @@ TEST_CASE("atom pieces report every atom a line holds", "[rules]") {
 // not reported.
 TEST_CASE("atom pieces leave out atoms whose words are not there", "[rules]") {
   const AtomPieces pieces(std::vector<std::string>{"moved on from", "the quantity of ", "ing"});
-  CHECK(atoms_from_words(pieces, "He removed it on the way from Rome.") == std::vector<int>{0});
-  CHECK(atoms_from_words(pieces, "He removed it online, from Rome.").empty());
-  CHECK(atoms_from_words(pieces, "The quantity theory of money.") == std::vector<int>{1});
-  CHECK(atoms_from_words(pieces, "A quantity of them.").empty());  // "the" is a whole word there
-  CHECK(atoms_from_words(pieces, "Singers.") == std::vector<int>{2});
-  CHECK(atoms_from_words(pieces, "Sings in Ingolstadt").size() == 1);
+  CHECK(atoms_in_text(pieces, "He removed it on the way from Rome.") == std::vector<int>{0});
+  CHECK(atoms_in_text(pieces, "He removed it online, from Rome.").empty());
+  CHECK(atoms_in_text(pieces, "The quantity theory of money.") == std::vector<int>{1});
+  CHECK(atoms_in_text(pieces, "A quantity of them.").empty());  // "the" is a whole word there
+  CHECK(atoms_in_text(pieces, "Singers.") == std::vector<int>{2});
+  CHECK(atoms_in_text(pieces, "Sings in Ingolstadt").size() == 1);
 }
 
 // The same on real atoms and real text: the shipped rules' atoms, over every line of the
@@ -205,9 +194,7 @@ TEST_CASE("rule candidates are lines, or paragraphs for rules that can span line
   REQUIRE(spanning == 1);
   filter.compile();
   const std::string text = "A quick red fox.\nThe lazy\nhound and a quick fox\n\nNo lazy cat.\n\nA hound.\n\nLazy\nold hounds";
-  const std::vector<Token> tokens = tokenize(text);
-  const DocumentWords words = fold_words(text, tokens);
-  const std::vector<RuleFilter::Candidate> found = filter.candidates(text, tokens, words);
+  const std::vector<RuleFilter::Candidate> found = candidates_of(filter, text);
   using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
   auto at = [&](std::string_view s) { return text.find(s); };
   REQUIRE(found.size() == 2);

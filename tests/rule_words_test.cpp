@@ -9,12 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "atom_pieces.hpp"
-#include "document_words.hpp"
+#include "line_atoms.hpp"
 #include "rule_filter.hpp"
 #include "rule_words.hpp"
 #include "test_files.hpp"
-#include "tokenizer.hpp"
 
 #include <despin/dictionary.hpp>
 
@@ -29,31 +27,6 @@ Clauses sorted(Clauses clauses) {
   for (RuleClause& c : clauses) std::sort(c.begin(), c.end());
   std::sort(clauses.begin(), clauses.end());
   return clauses;
-}
-
-// Whether `line` satisfies every clause as RuleFilter decides it: a clause's atoms looked for
-// in the line's words by AtomPieces.
-bool satisfies(const Clauses& clauses, const std::string& line) {
-  std::vector<std::string> atoms;
-  std::vector<std::vector<int>> ids;
-  for (const RuleClause& c : clauses) {
-    ids.emplace_back();
-    for (const std::string& a : c) {
-      ids.back().push_back(static_cast<int>(atoms.size()));
-      atoms.push_back(a);
-    }
-  }
-  const AtomPieces pieces(atoms);
-  const std::vector<Token> tokens = tokenize(line);
-  const DocumentWords words = fold_words(line, tokens);
-  AtomPieces::Scratch& scratch = pieces.scratch();
-  const AtomPieces::KeyPieces of_key = pieces.of_keys(words, scratch);
-  std::vector<int> found;
-  pieces.atoms_in_line(of_key, words.of_token.data(), words.of_token.size(), scratch, found);
-  return std::all_of(ids.begin(), ids.end(), [&](const std::vector<int>& clause) {
-    return std::any_of(clause.begin(), clause.end(),
-                       [&](int a) { return std::find(found.begin(), found.end(), a) != found.end(); });
-  });
 }
 
 }  // namespace
@@ -134,7 +107,7 @@ TEST_CASE("every match satisfies its rule's words", "[rules]") {
     REQUIRE(RE2::PartialMatch(c.line, re));
     const Clauses clauses = rule_words(c.pattern);
     CHECK_FALSE(clauses.empty());
-    CHECK(satisfies(clauses, c.line));
+    CHECK(satisfies_clauses(clauses, c.line));
   }
 }
 
@@ -162,7 +135,7 @@ TEST_CASE("every match of a shipped rule satisfies its words", "[rules]") {
       if (!RE2::PartialMatch(line, re)) continue;
       ++matched;
       INFO(e.source << ": " << e.spun << " / " << line);
-      CHECK(satisfies(clauses, line));
+      CHECK(satisfies_clauses(clauses, line));
     }
   }
   CHECK(with_words > rules / 2);
@@ -183,9 +156,7 @@ TEST_CASE("word rules run over the lines holding a word of each clause", "[rules
   CHECK(filter.rule(0).pattern() == "\\b(?:Sovereign|Monarch) (Canute|Ethelred)\\b");
   CHECK(filter.rule(1).pattern() == "(\\w+) the (\\w+)");
   const std::string text = "Monarch Canute.\nA monarch.\nThe red fox and Ethelred, sovereign\nCanute alone";
-  const std::vector<Token> tokens = tokenize(text);
-  const DocumentWords words = fold_words(text, tokens);
-  const std::vector<RuleFilter::Candidate> found = filter.candidates(text, tokens, words);
+  const std::vector<RuleFilter::Candidate> found = candidates_of(filter, text);
   using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
   auto at = [&](std::string_view s) { return text.find(s); };
   REQUIRE(found.size() == 2);

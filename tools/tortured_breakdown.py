@@ -22,19 +22,9 @@ the project's work on general knowledge needs, not which entry to add.
 import re
 import sys
 
+from pps_pairs import pairs
+
 MARKS = re.compile(r"[()\[\]/?]")
-
-
-def pairs(path):
-    out = []
-    with open(path, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 5 or cols[4].strip():
-                continue
-            out.append((cols[0].strip(), cols[1].strip()))
-    return out
 
 
 def has(text, phrase):

@@ -18,17 +18,7 @@ import argparse
 import re
 import sys
 
-
-def phrases(path):
-    out = []
-    with open(path, encoding="utf-8") as f:
-        next(f)
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 5 or cols[4].strip():
-                continue
-            out.append(cols[0].strip())
-    return out
+from pps_pairs import pairs
 
 
 def main(argv):
@@ -39,7 +29,7 @@ def main(argv):
     ap.add_argument("--max", type=int)
     ap.add_argument("--show", type=int, default=0)
     o = ap.parse_args(argv)
-    ps = phrases(o.pairs)
+    ps = [spun for spun, _ in pairs(o.pairs)]
     src = open(o.input, encoding="utf-8").read().splitlines()
     out = open(o.output, encoding="utf-8", errors="replace").read().splitlines()
     if not (len(ps) == len(src) == len(out)):

@@ -14,10 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "atom_pieces.hpp"
-#include "document_words.hpp"
+#include "../line_atoms.hpp"
 #include "rule_words.hpp"
-#include "tokenizer.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace despin::detail;
@@ -34,25 +32,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   o.set_max_mem(8 << 20);
   const RE2 re(pattern, o);
   if (!re.ok() || clauses.empty() || !RE2::PartialMatch(text, re)) return 0;
-  std::vector<std::string> atoms;
-  std::vector<std::vector<int>> ids;
-  for (const RuleClause& c : clauses) {
-    ids.emplace_back();
-    for (const std::string& a : c) {
-      ids.back().push_back(static_cast<int>(atoms.size()));
-      atoms.push_back(a);
-    }
-  }
-  const AtomPieces pieces(atoms);
-  const std::vector<Token> tokens = tokenize(text);
-  const DocumentWords words = fold_words(text, tokens);
-  AtomPieces::Scratch& scratch = pieces.scratch();
-  const AtomPieces::KeyPieces of_key = pieces.of_keys(words, scratch);
-  std::vector<int> found;
-  pieces.atoms_in_line(of_key, words.of_token.data(), words.of_token.size(), scratch, found);
-  for (const std::vector<int>& clause : ids)
-    if (std::none_of(clause.begin(), clause.end(),
-                     [&](int a) { return std::find(found.begin(), found.end(), a) != found.end(); }))
-      std::abort();
+  if (!satisfies_clauses(clauses, text)) std::abort();
   return 0;
 }
