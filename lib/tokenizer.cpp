@@ -1,6 +1,7 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include "tokenizer.hpp"
 
+#include "ascii_masks.hpp"
 #include "ascii_words.hpp"
 #include "utf8.hpp"
 
@@ -128,7 +129,7 @@ struct IcuRegions {
 // Tokens of the run of text starting at `begin` (up to the next ASCII white space) when it is a
 // plain ASCII run (is_plain_ascii_run, checked on the way); returns where the run ends, or
 // npos when it is not plain (then some of its tokens may have been given to `sink`).
-std::size_t plain_run(std::string_view text, std::size_t begin, TokenSink& sink) {
+std::size_t plain_run(std::string_view text, std::size_t begin, TokenSink& sink, AsciiMasks& masks) {
   const std::size_t n = text.size();
   std::size_t i = begin;
   while (i < n) {
@@ -136,7 +137,7 @@ std::size_t plain_run(std::string_view text, std::size_t begin, TokenSink& sink)
     if (is_ascii_alnum(c)) {
       std::size_t j = i + 1;
       for (;;) {
-        while (j < n && is_ascii_alnum(static_cast<unsigned char>(text[j]))) ++j;
+        j = masks.alnum_end(j);
         if (j + 1 >= n || !is_word_joiner(static_cast<unsigned char>(text[j])) ||
             !is_ascii_alnum(static_cast<unsigned char>(text[j + 1])))
           break;
@@ -158,6 +159,31 @@ std::size_t plain_run(std::string_view text, std::size_t begin, TokenSink& sink)
   return i;
 }
 
+// Tokens of plain runs from `pos` on (a run there), with the white space between them, as long as
+// the runs are plain and the white space is followed by ASCII. Returns where it stopped: the
+// text's end, white space that an ICU region must start with (the byte after it is outside
+// ASCII), or a run that is not plain (`icu_run` set; its tokens are taken back). Most texts are
+// one call: the loop in tokenize() does the rest.
+std::size_t plain_runs(std::string_view text, std::size_t pos, TokenSink& sink, AsciiMasks& masks, bool& icu_run) {
+  const std::size_t n = text.size();
+  icu_run = false;
+  for (;;) {
+    const TokenSink::Mark mark = sink.mark();
+    const std::size_t end = plain_run(text, pos, sink, masks);
+    if (end == std::string_view::npos) {
+      sink.rewind(mark);
+      icu_run = true;
+      return pos;
+    }
+    if (end == n) return end;
+    const std::size_t next = masks.space_end(end);  // text[end] is white space
+    if (next < n && static_cast<unsigned char>(text[next]) >= 0x80) return end;
+    sink.space(text.substr(end, next - end));
+    if (next == n) return next;
+    pos = next;
+  }
+}
+
 // The BOM-stripped text's offset in the caller's text.
 std::size_t bom_length(std::string_view text) { return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; }
 
@@ -173,6 +199,7 @@ std::vector<Token> tokenize(std::string_view text) {
   TokenSink sink(tokens, base);
   IcuRegions icu;
   const std::size_t n = text.size();
+  AsciiMasks masks(text);
   auto space = [&](unsigned char c) { return is_ascii_space(c); };
   auto run_end = [&](std::size_t p) {
     while (p < n && !space(static_cast<unsigned char>(text[p]))) ++p;
@@ -185,7 +212,7 @@ std::vector<Token> tokenize(std::string_view text) {
   while (pos < n) {
     std::size_t from = pos;  // where an ICU region would start
     if (space(static_cast<unsigned char>(text[pos]))) {
-      while (pos < n && space(static_cast<unsigned char>(text[pos]))) ++pos;
+      pos = masks.space_end(pos);
       if (pos == n || static_cast<unsigned char>(text[pos]) < 0x80) {
         sink.space(text.substr(from, pos - from));
         continue;
@@ -193,12 +220,10 @@ std::vector<Token> tokenize(std::string_view text) {
       // The run after this white space starts outside ASCII: ICU sees both together.
     }
     if (from == pos) {
-      const TokenSink::Mark mark = sink.mark();
-      if (const std::size_t end = plain_run(text, pos, sink); end != std::string_view::npos) {
-        pos = end;
-        continue;
-      }
-      sink.rewind(mark);
+      bool icu_run = false;
+      pos = plain_runs(text, pos, sink, masks, icu_run);
+      if (!icu_run) continue;
+      from = pos;
     }
     std::size_t end = run_end(pos);
     // Runs that need ICU one after another go to it as one region (one setText).

@@ -1,6 +1,8 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include "tokenizer.hpp"
 
+#include "ascii_masks.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -134,4 +136,48 @@ TEST_CASE("tokenize gives ICU's tokens on random text", "[tokenizer]") {
       s += rng() % 3 == 0 ? alphabet[rng() % alphabet.size()] : alphabet[0x80 + rng() % 13];
     require_same_as_icu(s);
   }
+}
+
+TEST_CASE("tokenize gives ICU's tokens on random text longer than a block of masks", "[tokenizer]") {
+  // Words and gaps that run across the 64-byte blocks AsciiMasks reads, joiners at a block's
+  // edge, and ICU regions in between.
+  const std::vector<std::string> pieces = {"word", "Words", "a", "1,000", "3.5", "don't", "e.g.", " ", "  ", "\n",
+                                           "\n\n", "\r\n", "\t", ",", ".", "'", "-", "@", "_", "x:y",
+                                           "\xC3\xA9t\xC3\xA9", "\xCC\x81", "\xE2\x80\x99", "supercalifragilistic"};
+  std::mt19937 rng(20261127);
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const int count = 20 + static_cast<int>(rng() % 80);
+    for (int k = 0; k < count; ++k) s += pieces[rng() % pieces.size()];
+    require_same_as_icu(s);
+  }
+}
+
+TEST_CASE("block masks mark ASCII letters, digits and white space", "[tokenizer]") {
+  std::string all;
+  for (int c = 0; c < 256; ++c) all += static_cast<char>(c);
+  // Every byte value at every position of a block, and blocks cut short.
+  for (std::size_t shift = 0; shift < 64; ++shift) {
+    const std::string block = all.substr(shift) + all.substr(0, shift);
+    for (std::size_t from = 0; from + 64 <= block.size(); from += 64) {
+      for (std::size_t size : {std::size_t{64}, std::size_t{63}, std::size_t{17}, std::size_t{1}, std::size_t{0}}) {
+        const ByteMasks fast = masks_of_block(block.data() + from, size);
+        const ByteMasks bytewise = masks_of_block_bytewise(block.data() + from, size);
+        REQUIRE(fast.alnum == bytewise.alnum);
+        REQUIRE(fast.space == bytewise.space);
+      }
+    }
+  }
+  const ByteMasks m = masks_of_block_bytewise("ab 9\t\xC3\xA9Z_", 9);
+  CHECK(m.alnum == 0b010001011u);  // a b 9 Z, not the bytes of é or _
+  CHECK(m.space == 0b000010100u);
+  // Runs found across blocks, up to the text's end.
+  const std::string text = std::string(70, 'a') + "  \n" + std::string(100, ' ') + "b";
+  AsciiMasks masks(text);
+  CHECK(masks.alnum_end(0) == 70);
+  CHECK(masks.alnum_end(70) == 70);
+  CHECK(masks.space_end(70) == 173);
+  CHECK(masks.alnum_end(173) == 174);
+  CHECK(masks.space_end(174) == 174);
+  CHECK(masks.alnum_end(3) == 70);  // back to an earlier block
 }
