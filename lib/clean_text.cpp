@@ -75,12 +75,8 @@ bool valid_scalar(long c) { return c > 0 && c <= 0x10FFFF && !(c >= 0xD800 && c 
 // Calls fn(begin, end, code_point) for every non-ASCII character (negative for invalid bytes).
 template <class Fn>
 void for_each_non_ascii(std::string_view text, Fn fn) {
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = ascii_end(text, 0); i < text.size(); i = ascii_end(text, i)) {
     const std::size_t begin = i;
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
     const int c = next_code_point(text, i);
     fn(begin, i, c);
   }
@@ -133,11 +129,7 @@ std::vector<Edit> clean_entities(std::string_view text) {
 std::vector<Edit> clean_mojibake(std::string_view text) {
   std::vector<Edit> edits;
   std::size_t i = 0;
-  while (i < text.size()) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {  // most of any text: no run starts here
-      ++i;
-      continue;
-    }
+  while ((i = ascii_end(text, i)) < text.size()) {  // most of any text is ASCII: no run starts there
     // A maximal run of characters from Windows-1252's upper half...
     std::string bytes;
     const std::size_t begin = i;
@@ -178,7 +170,7 @@ std::vector<Edit> clean_nfc(std::string_view text) {
     std::size_t end = text.find('\n', begin);
     if (end == std::string_view::npos) end = text.size();
     const std::string_view line = text.substr(begin, end - begin);
-    const bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    const bool ascii = ascii_end(line, 0) == line.size();
     if (!ascii && invalid_utf8_spans(line).empty()) {
       const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
       if (!nfc->isNormalized(u, status) && U_SUCCESS(status)) {

@@ -3,6 +3,7 @@
 
 #include <unicode/utf8.h>
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -23,22 +24,26 @@ int next_code_point(std::string_view text, std::size_t& i) {
   return c;
 }
 
-std::vector<ByteSpan> invalid_utf8_spans(std::string_view text) {
-  std::vector<ByteSpan> spans;
+std::size_t ascii_end(std::string_view text, std::size_t i) {
   const char* s = text.data();
   const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    // Eight ASCII bytes at a time: most text is ASCII, and only other bytes can be invalid.
+  for (; i + 8 <= n; i += 8) {
     std::uint64_t eight;
-    if (i + 8 <= n && (std::memcpy(&eight, s + i, 8), (eight & 0x8080808080808080ull) == 0)) {
-      i += 8;
-      continue;
+    std::memcpy(&eight, s + i, 8);
+    // Little-endian, the first byte with its top bit set is the lowest one set here.
+    if (const std::uint64_t high = eight & 0x8080808080808080ull; high != 0) {
+      if constexpr (std::endian::native == std::endian::little) return i + static_cast<std::size_t>(std::countr_zero(high)) / 8;
+      break;
     }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
+  }
+  while (i < n && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+std::vector<ByteSpan> invalid_utf8_spans(std::string_view text) {
+  std::vector<ByteSpan> spans;
+  // Only bytes outside ASCII can be ill-formed.
+  for (std::size_t i = ascii_end(text, 0); i < text.size(); i = ascii_end(text, i)) {
     const std::size_t start = i;
     if (next_code_point(text, i) < 0) spans.push_back({start, i});
   }

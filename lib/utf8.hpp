@@ -19,6 +19,9 @@ std::vector<ByteSpan> invalid_utf8_spans(std::string_view text);
 // ill-formed sequence (then `i` is past its maximal subpart). Works on texts of any size.
 int next_code_point(std::string_view text, std::size_t& i);
 
+// The first position at or after `i` holding a byte outside ASCII, or the text's size. Eight
+// bytes at a time: the cleanup steps look only at the rest, and most text has none.
+std::size_t ascii_end(std::string_view text, std::size_t i);
 inline constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
 
 }  // namespace despin::detail

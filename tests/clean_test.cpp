@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "clean.hpp"
+#include "utf8.hpp"
 #include "despin/despin.hpp"
 
 using namespace despin;
@@ -120,4 +121,22 @@ TEST_CASE("optional steps: quotes as ASCII or typographic, a table of contents d
   CHECK(detail::clean(page, CleanOptions{}).text == page);
   // Two numbered lines are a list, not a table of contents.
   CHECK(detail::clean("1. Mix.\n2. Bake.\n", drop).text == "1. Mix.\n2. Bake.\n");
+}
+
+TEST_CASE("ascii_end finds the first byte outside ASCII at any offset", "[clean]") {
+  using despin::detail::ascii_end;
+  // A byte outside ASCII at every position of texts of every length up to three words of eight,
+  // from every start: the eight-byte steps and the byte steps after them must agree.
+  for (std::size_t size = 0; size <= 24; ++size) {
+    for (std::size_t at = 0; at <= size; ++at) {
+      std::string text(size, 'a');
+      if (at < size) text[at] = static_cast<char>(0x80 + at);
+      for (std::size_t from = 0; from <= size; ++from) {
+        INFO("size " << size << ", byte at " << at << ", from " << from);
+        REQUIRE(ascii_end(text, from) == (at >= from ? at : size));
+      }
+    }
+  }
+  CHECK(ascii_end("plain \xC3\xA9t\xC3\xA9", 0) == 6);
+  CHECK(ascii_end("", 0) == 0);
 }
