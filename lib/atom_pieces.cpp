@@ -78,7 +78,7 @@ bool is_common_piece(std::string_view piece) {
 
 }  // namespace
 
-AtomPieces::AtomPieces(const std::vector<std::string>& atoms) {
+AtomPieces::AtomPieces(const std::vector<std::string>& atoms, const std::vector<bool>& reported) {
   id_ = new_memo_owner();
   std::unordered_map<std::string, std::uint32_t> piece_ids;
   std::vector<std::vector<std::uint32_t>> pieces_of_atom(atoms.size());
@@ -86,7 +86,7 @@ AtomPieces::AtomPieces(const std::vector<std::string>& atoms) {
   std::vector<std::string> cuts;
   for (std::size_t a = 0; a < atoms.size(); ++a) {
     if (!cut(atoms[a], cuts) || cuts.empty()) {
-      always_.push_back(static_cast<int>(a));
+      if (reported.empty() || reported[a]) always_.push_back(static_cast<int>(a));
       continue;
     }
     std::vector<std::uint32_t>& mine = pieces_of_atom[a];
@@ -108,7 +108,7 @@ AtomPieces::AtomPieces(const std::vector<std::string>& atoms) {
     const std::vector<std::uint32_t>& mine = pieces_of_atom[a];
     atom_pieces_.insert(atom_pieces_.end(), mine.begin(), mine.end());
     atom_pieces_first_.push_back(static_cast<std::uint32_t>(atom_pieces_.size()));
-    if (mine.empty()) continue;
+    if (mine.empty() || !(reported.empty() || reported[a])) continue;
     // The rarest piece in text, then the least shared, then the longest.
     const auto rank = [&](std::uint32_t p) {
       return std::tuple(is_common_piece(pieces_[p]), !(pieces_[p].starts_with('^') && pieces_[p].ends_with('$')),

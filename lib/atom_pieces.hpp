@@ -34,8 +34,10 @@ namespace despin::detail {
 class AtomPieces {
  public:
   AtomPieces() = default;
-  // `atoms` are lower case, as FilteredRE2::Compile gives them.
-  explicit AtomPieces(const std::vector<std::string>& atoms);
+  // `atoms` are lower case, as FilteredRE2::Compile gives them. Only the atoms marked in
+  // `reported` (all, when it is empty) are looked for by atoms_in_line(); the others are asked
+  // about one by one (holds()), when a reported one makes them matter.
+  explicit AtomPieces(const std::vector<std::string>& atoms, const std::vector<bool>& reported = {});
 
   // What a document's atoms are worked out with, kept by each thread from document to
   // document: marks by piece and by distinct key telling which line saw each last (lines are
@@ -71,6 +73,13 @@ class AtomPieces {
   // `keys[0, count)` may hold (at least every atom it holds), each once, in no order.
   void atoms_in_line(const KeyPieces& of_key, const std::uint32_t* keys, std::size_t count, Scratch& scratch,
                      std::vector<int>& found) const;
+  // Whether the line atoms_in_line() last read may hold atom `atom`, reported or not (the same
+  // condition: each of its pieces is satisfied by a word of the line).
+  bool holds(std::uint32_t atom, const Scratch& scratch) const {
+    for (std::uint32_t k = atom_pieces_first_[atom]; k < atom_pieces_first_[atom + 1]; ++k)
+      if (scratch.piece_line[atom_pieces_[k]] != scratch.line) return false;
+    return true;  // every piece, or none to check: an atom reported on every line
+  }
 
  private:
   // A piece is looked for as a literal in a run written "^run$": "^" before it when the piece

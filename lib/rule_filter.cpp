@@ -141,7 +141,13 @@ void RuleFilter::compile() {
     no_atoms_ = true;
     return;
   }
-  pieces_ = AtomPieces(all);
+  // Lines are searched for filter_'s atoms and the word rules' triggers; the atoms only of the
+  // other clauses (the commonest words: "he", "that" in "(he|she|...) at that point") are
+  // asked about in the lines where a trigger is. Reported in every line they were most of
+  // the atoms found, each costing its marks.
+  std::vector<bool> reported(all.size(), true);
+  for (std::size_t w = 0; w < triggers_.size(); ++w) reported[atom_count_ + w] = !triggers_[w].empty();
+  pieces_ = AtomPieces(all, reported);
   atom_strings_ = std::move(atoms);
 }
 
@@ -222,24 +228,24 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
   // its clauses.
   AtomPieces::Scratch& scratch = pieces_.scratch();
   const AtomPieces::KeyPieces of_key = pieces_.of_keys(words, scratch);
-  // Marks by word atom and by rule, numbered on by line from document to document as the
-  // scratch's are.
+  // Marks by rule, numbered on by line from document to document as the scratch's are.
   struct WordMarks {
     std::uint64_t owner = 0;
     std::uint32_t line = 0;
-    std::vector<std::uint32_t> atom_line, rule_line;
+    std::vector<std::uint32_t> rule_line;
   };
   thread_local WordMarks marks;
   if (marks.owner != id_ || marks.line > 0x7FFFFFFFu) {
     marks.owner = id_;
     marks.line = 0;
-    marks.atom_line.assign(word_atom_count_, 0);
     marks.rule_line.assign(slots_.size(), 0);
   }
-  // Whether line `line` holds an atom of each of a word rule's clauses besides its trigger.
-  auto other_clauses_hold = [&](const Slot& slot, std::uint32_t line) {
+  // Whether the line atoms_in_line() last read holds an atom of each of a word rule's clauses
+  // besides its trigger.
+  auto other_clauses_hold = [&](const Slot& slot) {
     return std::all_of(slot.clause_atoms.begin(), slot.clause_atoms.end(), [&](const auto& clause) {
-      return std::any_of(clause.begin(), clause.end(), [&](std::uint32_t w) { return marks.atom_line[w] == line; });
+      return std::any_of(clause.begin(), clause.end(),
+                         [&](std::uint32_t w) { return pieces_.holds(static_cast<std::uint32_t>(atom_count_ + w), scratch); });
     });
   };
   const int filtered = static_cast<int>(atom_count_);  // atoms below are filter_'s, the others words'
@@ -292,7 +298,6 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
       std::size_t words_found = 0;
       for (int a : found) {
         if (a >= filtered) {
-          marks.atom_line[static_cast<std::size_t>(a - filtered)] = line;
           ++words_found;
           continue;
         }
@@ -318,7 +323,7 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
           for (std::uint32_t r : triggers_[static_cast<std::size_t>(a - filtered)]) {
             if (marks.rule_line[r] == line) continue;
             marks.rule_line[r] = line;
-            if (other_clauses_hold(slots_[r], line)) {
+            if (other_clauses_hold(slots_[r])) {
               lines_of.emplace_back(static_cast<int>(r), Range{from, to});
               word_rules_found.push_back(static_cast<int>(r));
             }
