@@ -5,7 +5,7 @@
 #include <cctype>
 #include <optional>
 
-#include "common_words.hpp"  // is_common_word
+#include "common_words.hpp"  // is_common_word, common_word_rank
 
 namespace despin::detail {
 namespace {
@@ -255,10 +255,19 @@ bool analyze(std::string_view p, bool left_bound, bool right_bound, int depth, s
 
 }  // namespace
 
-std::tuple<bool, std::size_t, long> clause_rank(const RuleClause& clause) {
+std::tuple<bool, int, std::size_t, long> clause_rank(const RuleClause& clause) {
   std::size_t shortest = std::string::npos;
-  for (const std::string& atom : clause) shortest = std::min(shortest, atom.size());
-  return {!is_rare_clause(clause), clause.size(), -static_cast<long>(shortest)};
+  // How frequent the clause's commonest atom is: a common word's rank, beyond them a rarer
+  // whole word, and before them a part of a word (it is in many words).
+  int commonest = kCommonWordCount;
+  for (const std::string& atom : clause) {
+    shortest = std::min(shortest, atom.size());
+    const bool before = atom.starts_with(' '), after = atom.ends_with(' ');
+    const std::string_view run = std::string_view(atom).substr(before, atom.size() - before - after);
+    const int rank = !(before && after) ? 0 : common_word_rank(run).value_or(kCommonWordCount);
+    commonest = std::min(commonest, rank);
+  }
+  return {!is_rare_clause(clause), -commonest, clause.size(), -static_cast<long>(shortest)};
 }
 
 std::vector<RuleClause> rule_words(std::string_view pattern) {

@@ -35,8 +35,8 @@ std::vector<RuleClause> rule_words(std::string_view pattern);
 // text, a whole word outside the commonest English words, or a long part of a word.
 bool is_rare_clause(const RuleClause& clause);
 
-// How likely a clause is to be in a line, least first (compare with <): rare words, few of
-// them, long.
-std::tuple<bool, std::size_t, long> clause_rank(const RuleClause& clause);
+// How likely a clause is to be in a line, least first (compare with <): rare words; then the
+// least frequent commonest word ("more" before "the", by common_word_rank); few, long.
+std::tuple<bool, int, std::size_t, long> clause_rank(const RuleClause& clause);
 
 }  // namespace despin::detail
