@@ -404,6 +404,7 @@ Engine::Impl::PhraseCandidates Engine::Impl::phrase_candidates(const std::vector
       if (const std::int32_t v = trie.value(node); v != detail::kNoValue)
         out.items.push_back({static_cast<std::uint32_t>(j + 1), v});
     }
+    if (out.items.size() != out.first[i]) out.starts.push_back(static_cast<std::uint32_t>(i));
   }
   out.first[n] = static_cast<std::uint32_t>(out.items.size());
   return out;
@@ -441,14 +442,19 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
     }
     return names[id];
   };
-  // By token: the first blocked token at or after it (n: none), so that a candidate crossing
-  // one is passed over.
-  std::vector<std::uint32_t> next_blocked(n + 1, static_cast<std::uint32_t>(n));
-  for (std::size_t i = n; i-- > 0;) next_blocked[i] = blocked[i] ? static_cast<std::uint32_t>(i) : next_blocked[i + 1];
-  for (std::size_t i = 0; i < n;) {
-    if (candidates.first[i] == candidates.first[i + 1]) {  // most words start no phrase
-      ++i;
-      continue;
+  // The first blocked token at or after the token looked at (n: none), so that a candidate
+  // crossing one is passed over; found going forward, as the tokens looked at are.
+  std::size_t next_blocked = 0;
+  while (next_blocked < n && !blocked[next_blocked]) ++next_blocked;
+  // Only the tokens some candidate starts at (most words start no phrase), left to right; a
+  // match's tokens are passed over.
+  std::size_t i = 0;
+  for (const std::uint32_t start : candidates.starts) {
+    if (start < i) continue;
+    i = start;
+    if (next_blocked < i) {
+      next_blocked = i;
+      while (next_blocked < n && !blocked[next_blocked]) ++next_blocked;
     }
     std::int32_t best = detail::kNoValue;
     std::size_t best_end = 0;
@@ -470,7 +476,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
     };
     for (std::uint32_t c = candidates.first[i]; c < candidates.first[i + 1]; ++c) {
       const std::size_t j = candidates.items[c].end - 1;
-      if (j >= next_blocked[i]) break;
+      if (j >= next_blocked) break;
       const std::int32_t v = candidates.items[c].value;
       const Replacement* chosen = &phrases[static_cast<std::size_t>(v)];
       // Heading and running-text readings: the line decides which applies.
@@ -500,7 +506,6 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
     }
     if (best == detail::kNoValue) {
       if (waits && withheld != nullptr) ++*withheld;
-      ++i;
       continue;
     }
     const Replacement* picked = &phrases[static_cast<std::size_t>(best)];

@@ -158,6 +158,7 @@ struct Engine::Impl {
     };
     std::vector<std::uint32_t> first;
     std::vector<Item> items;
+    std::vector<std::uint32_t> starts;  // the tokens some item starts at, in order
   };
   // `ids` are the tokens' trie word ids, `starts` the trie nodes their words lead to from the
   // root (kNoNode: no phrase starts with the word). No phrase crosses a `blocked` token.
