@@ -36,7 +36,7 @@ Cleaned clean(std::string_view input, const CleanOptions& options) {
       next = apply_edits(out.text, edits);
       if (edits.empty() || invalid_utf8_spans(next).size() != invalid.size()) return;
     }
-    out.edits = out.edits.empty() ? std::move(edits) : chain_edits(input, out.edits, out.text, std::move(edits));
+    out.edits = out.edits.empty() ? std::move(edits) : chain_edits(input, std::move(out.edits), out.text, std::move(edits));
     out.text = std::move(next);
   };
   // Characters first: entities and mojibake before spaces, since "&nbsp;" and "Â " decode to

@@ -55,7 +55,7 @@ class OffsetMap {
 
 }  // namespace
 
-std::vector<Edit> chain_edits(std::string_view input, const std::vector<Edit>& first, std::string_view mid,
+std::vector<Edit> chain_edits(std::string_view input, std::vector<Edit> first, std::string_view mid,
                               std::vector<Edit> second) {
   if (first.empty()) return second;
   const OffsetMap map(first);
@@ -100,9 +100,9 @@ std::vector<Edit> chain_edits(std::string_view input, const std::vector<Edit>& f
   flush();
 
   // First edits that no second edit swallowed, then everything in input order.
-  std::vector<const Edit*> kept;
+  std::vector<Edit*> kept;
   std::size_t m = 0;
-  for (const Edit& f : first) {
+  for (Edit& f : first) {
     while (m < merged.size() && merged[m].offset + merged[m].length <= f.offset && merged[m].length > 0) ++m;
     const bool swallowed = m < merged.size() && merged[m].offset <= f.offset &&
                            f.offset + f.length <= merged[m].offset + merged[m].length && merged[m].length > 0;
@@ -111,7 +111,7 @@ std::vector<Edit> chain_edits(std::string_view input, const std::vector<Edit>& f
   std::vector<Edit> out = std::move(merged);
   const auto mid_point = static_cast<std::ptrdiff_t>(out.size());
   out.reserve(out.size() + kept.size());
-  for (const Edit* f : kept) out.push_back(*f);
+  for (Edit* f : kept) out.push_back(std::move(*f));
   // Both runs are in input order (second edits map to the input monotonically): a stable merge
   // puts them in order as a stable sort of the two would, merged edits first on ties.
   std::inplace_merge(out.begin(), out.begin() + mid_point, out.end(),

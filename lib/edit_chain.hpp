@@ -15,7 +15,8 @@ namespace despin::detail {
 // edits over `input` with apply_edits(input, result) == apply_edits(mid, second). A second edit
 // that touches text a first edit produced grows to cover that first edit's input, which it then
 // replaces (its replacement keeps the part of the first edit's output it did not touch).
-std::vector<Edit> chain_edits(std::string_view input, const std::vector<Edit>& first, std::string_view mid,
+// Both lists are taken: their edits are moved into the result, not copied.
+std::vector<Edit> chain_edits(std::string_view input, std::vector<Edit> first, std::string_view mid,
                               std::vector<Edit> second);
 
 }  // namespace despin::detail
