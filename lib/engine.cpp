@@ -296,7 +296,7 @@ Result Engine::rewrite(std::string_view text) const {
     // Cleanup first, then the rewrite of the cleaned text; the edits of both are reported over
     // the caller's input.
     result = impl_->rewrite(cleaned.text);
-    result.edits = detail::chain_edits(text, cleaned.edits, cleaned.text, std::move(result.edits));
+    result.edits = detail::chain_edits(text, std::move(cleaned.edits), cleaned.text, std::move(result.edits));
   }
   if (impl_->options.sentence_scores) result.sentences = detail::score_sentences(text, result.edits);
   return result;
@@ -413,34 +413,30 @@ Engine::Impl::PhraseCandidates Engine::Impl::phrase_candidates(const std::vector
 std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
                                                const std::vector<std::uint32_t>& ids,
                                                const PhraseCandidates& candidates,
-                                               const std::vector<bool>& blocked,
+                                               const std::vector<bool>& blocked, DocumentNames& names,
                                                const std::vector<bool>* ambiguous_ok,
                                                const std::vector<int>* domain_evidence,
                                                std::size_t* withheld) const {
   std::vector<Match> out;
   const std::size_t n = tokens.size();
-  // The words the document itself writes capitalised inside a sentence ("Margaret Hale", "In
-  // 1953, Hale joined"): names, wherever they stand, so an ambiguous entry ("hale" -> "healthy")
-  // does not take "Hale was born" at a sentence's start either. By trie word id; found on
-  // first need, since most documents never ask.
-  std::vector<bool> names;  // by trie word id
-  bool names_found = false;
+  // The words the document itself writes as names: an ambiguous entry ("hale" -> "healthy")
+  // does not take "Hale was born" at a sentence's start either.
   auto written_as_name = [&](std::uint32_t id) {
-    if (!names_found) {
-      names_found = true;
-      names.assign(trie.word_count(), false);
+    if (!names.found) {
+      names.found = true;
+      names.by_id.assign(trie.word_count(), false);
       for (std::size_t t = 0; t < n; ++t) {
-        if (!tokens[t].is_word || ids[t] == detail::kNoWord || names[ids[t]]) continue;
+        if (!tokens[t].is_word || ids[t] == detail::kNoWord || names.by_id[ids[t]]) continue;
         const std::string_view token = text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
         // Most words are plain lower-case ASCII, which shape_of() would call kLower: skip it.
         if (std::none_of(token.begin(), token.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c & 0x80); })) continue;
         const detail::Shape shape = detail::shape_of(token);
         if ((shape == detail::Shape::kTitle || shape == detail::Shape::kUpper || shape == detail::Shape::kMixed) &&
             !detail::starts_sentence(text, tokens, t) && !detail::after_opening_quote(text, tokens, t))
-          names[ids[t]] = true;
+          names.by_id[ids[t]] = true;
       }
     }
-    return names[id];
+    return names.by_id[id];
   };
   // The first blocked token at or after the token looked at (n: none), so that a candidate
   // crossing one is passed over; found going forward, as the tokens looked at are.
@@ -666,7 +662,9 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   };
   count_evidence(rule_matches);
   std::size_t withheld_first = 0, withheld_final = 0;
-  const std::vector<Match> unambiguous = match_phrases(text, tokens, ids, candidates, blocked, nullptr, nullptr, &withheld_first);
+  DocumentNames names;
+  const std::vector<Match> unambiguous =
+      match_phrases(text, tokens, ids, candidates, blocked, names, nullptr, nullptr, &withheld_first);
   count_evidence(unambiguous);
   const bool document_spun = total_evidence >= kDocumentEvidenceMin &&
                              100.0 * total_evidence / std::max<std::size_t>(result.words, 1) >= kDocumentEvidenceDensity;
@@ -693,7 +691,8 @@ Result Engine::Impl::rewrite(std::string_view text) const {
         ++domain_evidence[static_cast<std::size_t>(m.replacement->domain)];
   std::vector<Match> matches =
       reuse_first_pass ? unambiguous
-                       : match_phrases(text, tokens, ids, candidates, blocked, &ambiguous_ok, &domain_evidence, &withheld_final);
+                       : match_phrases(text, tokens, ids, candidates, blocked, names, &ambiguous_ok, &domain_evidence,
+                                       &withheld_final);
   result.withheld = reuse_first_pass ? withheld_first : withheld_final;
 
   // Term composition, where spin is evident. Listed phrases come first; a composed term may

@@ -164,11 +164,18 @@ struct Engine::Impl {
   // root (kNoNode: no phrase starts with the word). No phrase crosses a `blocked` token.
   PhraseCandidates phrase_candidates(const std::vector<detail::Token>& tokens, const std::vector<std::uint32_t>& ids,
                                      const std::vector<std::uint32_t>& starts, const std::vector<bool>& blocked) const;
+  // The trie words a document writes capitalised inside a sentence ("Margaret Hale", "In
+  // 1953, Hale joined"): names, wherever they stand. Found by match_phrases() on first need,
+  // since most documents never ask, and kept for the document's second pass.
+  struct DocumentNames {
+    std::vector<bool> by_id;
+    bool found = false;
+  };
   // Longest matches left to right among `candidates`, none crossing a `blocked` token (which
   // must include the tokens blocked when the candidates were found).
   std::vector<detail::Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
                                    const std::vector<std::uint32_t>& ids, const PhraseCandidates& candidates,
-                                   const std::vector<bool>& blocked,
+                                   const std::vector<bool>& blocked, DocumentNames& names,
                                    const std::vector<bool>* ambiguous_ok,
                                    const std::vector<int>* domain_evidence = nullptr,
                                    std::size_t* withheld = nullptr) const;
