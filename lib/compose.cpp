@@ -274,6 +274,9 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   w.steps = &memo.steps;
   w.first.reserve(doc.distinct());
   w.last.reserve(doc.distinct());
+  w.starts.reserve(doc.distinct());
+  w.function_word.reserve(doc.distinct());
+  w.written.reserve(doc.distinct());
   // By distinct key: its phrase-swap-trie ids (for the spans below).
   std::vector<Words::KeyIds> phrase_ids(doc.distinct());
   for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
