@@ -136,7 +136,6 @@ void RuleFilter::compile() {
     slot.clauses.clear();
     slot.clauses.shrink_to_fit();
   }
-  word_atom_count_ = word_atom.size();
   if (all.empty()) {
     no_atoms_ = true;
     return;

@@ -89,7 +89,6 @@ class RuleFilter {
   };
   std::vector<Slot> slots_;
   std::vector<int> global_;  // by filter_ index: the rule's index
-  std::size_t word_atom_count_ = 0;
   // By word atom: the rules whose trigger clause holds it.
   std::vector<std::vector<std::uint32_t>> triggers_;
   std::uint64_t id_ = 0;  // for the per-thread marks of candidates(), as AtomPieces::scratch
