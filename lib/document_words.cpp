@@ -152,7 +152,12 @@ DocumentWords fold_words(std::string_view text, const std::vector<Token>& tokens
     std::uint32_t d;
     if (const ShortKey k = short_key(token, text.size() - tokens[i].begin); k.size != ShortKey::kNotShort) {
       d = index.find_or_add(short_key_hash(k), [&](std::uint32_t j) { return short_keys[j] == k; });
-      if (d == w.keys.size()) fold_key(token, w.keys.emplace_back());
+      if (d == w.keys.size()) {  // the key is the short key's bytes: fold_key would lower-case them again
+        char bytes[kShortKey];
+        std::memcpy(bytes, &k.lo, 8);
+        std::memcpy(bytes + 8, &k.hi, 8);
+        w.keys.emplace_back(bytes, k.size);
+      }
       add(d, k);
     } else if (ascii_lower_hash(token, h)) {  // a long ASCII word
       d = index.find_or_add(h, [&](std::uint32_t j) { return equals_lowered(w.keys[j], token); });
