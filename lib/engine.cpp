@@ -441,17 +441,14 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
   // The first blocked token at or after the token looked at (n: none), so that a candidate
   // crossing one is passed over; found going forward, as the tokens looked at are.
   std::size_t next_blocked = 0;
-  while (next_blocked < n && !blocked[next_blocked]) ++next_blocked;
   // Only the tokens some candidate starts at (most words start no phrase), left to right; a
   // match's tokens are passed over.
   std::size_t i = 0;
   for (const std::uint32_t start : candidates.starts) {
     if (start < i) continue;
     i = start;
-    if (next_blocked < i) {
-      next_blocked = i;
-      while (next_blocked < n && !blocked[next_blocked]) ++next_blocked;
-    }
+    next_blocked = std::max(next_blocked, i);
+    while (next_blocked < n && !blocked[next_blocked]) ++next_blocked;
     std::int32_t best = detail::kNoValue;
     std::size_t best_end = 0;
     bool waits = false;  // an entry matched here that needs evidence the paragraph lacks

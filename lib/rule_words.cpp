@@ -253,6 +253,17 @@ bool analyze(std::string_view p, bool left_bound, bool right_bound, int depth, s
   return true;
 }
 
+// An atom's run of letters and digits, and whether a space anchors it before and after (a whole
+// word when both do).
+struct AtomRun {
+  bool before, after;
+  std::string_view run;
+};
+AtomRun atom_run(const std::string& atom) {
+  const bool before = atom.starts_with(' '), after = atom.ends_with(' ');
+  return {before, after, std::string_view(atom).substr(before, atom.size() - before - after)};
+}
+
 }  // namespace
 
 std::tuple<bool, int, std::size_t, long> clause_rank(const RuleClause& clause) {
@@ -262,8 +273,7 @@ std::tuple<bool, int, std::size_t, long> clause_rank(const RuleClause& clause) {
   int commonest = kCommonWordCount;
   for (const std::string& atom : clause) {
     shortest = std::min(shortest, atom.size());
-    const bool before = atom.starts_with(' '), after = atom.ends_with(' ');
-    const std::string_view run = std::string_view(atom).substr(before, atom.size() - before - after);
+    const auto [before, after, run] = atom_run(atom);
     const int rank = !(before && after) ? 0 : common_word_rank(run).value_or(kCommonWordCount);
     commonest = std::min(commonest, rank);
   }
@@ -279,8 +289,7 @@ std::vector<RuleClause> rule_words(std::string_view pattern) {
 bool is_rare_clause(const RuleClause& clause) {
   if (clause.empty()) return false;
   for (const std::string& atom : clause) {
-    const bool before = atom.starts_with(' '), after = atom.ends_with(' ');
-    const std::string_view run = std::string_view(atom).substr(before, atom.size() - before - after);
+    const auto [before, after, run] = atom_run(atom);
     const bool rare = before && after ? run.size() >= 3 && !is_common_word(run) &&
                                             !std::all_of(run.begin(), run.end(), is_ascii_digit)
                                       : run.size() >= (before || after ? 5u : 6u);
