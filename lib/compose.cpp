@@ -257,8 +257,9 @@ TermComposer::KeyReading TermComposer::read_key(const std::string& key, std::vec
   auto begins_phrase = [&](std::uint32_t id) {
     return id != kNoWord && phrase_swap_trie_.child(PhraseTrie::root(), id) != kNoNode;
   };
-  r.starts = r.starts || begins_phrase(r.phrase.word);
-  for (std::uint32_t id : r.phrase.singulars) r.starts = r.starts || begins_phrase(id);
+  r.begins_phrase = begins_phrase(r.phrase.word);
+  for (std::uint32_t id : r.phrase.singulars) r.begins_phrase = r.begins_phrase || begins_phrase(id);
+  r.starts = r.starts || r.begins_phrase;
   r.function_word = is_function_word(key);
   return r;
 }
@@ -277,8 +278,10 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   w.starts.reserve(doc.distinct());
   w.function_word.reserve(doc.distinct());
   w.written.reserve(doc.distinct());
-  // By distinct key: its phrase-swap-trie ids (for the spans below).
+  // By distinct key: its phrase-swap-trie ids, and whether a spun phrase may start with it (for
+  // the spans below: most tokens start none, and are passed by one look at this).
   std::vector<Words::KeyIds> phrase_ids(doc.distinct());
+  std::vector<char> begins_phrase(doc.distinct());
   for (std::uint32_t d = 0; d < doc.distinct(); ++d) {
     const std::uint32_t record = doc.record[d];
     if (!memo.readings.has(record)) memo.readings.set(record, read_key(doc.key(d), memo.steps));
@@ -289,6 +292,7 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
     w.function_word.push_back(r.function_word);
     w.written.push_back(r.written);
     phrase_ids[d] = r.phrase;
+    begins_phrase[d] = r.begins_phrase;
   }
   // The spun phrases at each token, found once per document ("wooded area" -> "forest"; the
   // last word may be a plural: "wooded areas" -> "forests"). find() keeps those that end
@@ -297,6 +301,7 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   w.span_first.reserve(n + 1);
   for (std::size_t t = 0; t < n; ++t) {
     w.span_first.push_back(static_cast<std::uint32_t>(w.spans.size()));
+    if (!begins_phrase[doc.of_token[t]]) continue;
     std::uint32_t node = PhraseTrie::root();
     for (std::size_t j = t; j < n && j - t < kMaxTokens; ++j) {
       const Words::KeyIds& ids = phrase_ids[doc.of_token[j]];

@@ -165,6 +165,7 @@ class TermComposer {
   struct KeyReading {
     std::uint32_t first = 0, last = 0;
     bool starts = false;
+    bool begins_phrase = false;  // a spun phrase (phrase-swap trie) may start with it or its singular
     bool function_word = false;
     Words::KeyIds written, phrase;  // in the term trie, and in the phrase-swap trie
   };
