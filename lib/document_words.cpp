@@ -3,6 +3,7 @@
 
 #include "word_records.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -96,6 +97,12 @@ class KeyIndex {
  public:
   // The number of the key with hash `h` that `same` accepts, or the next free number (which
   // the caller then adds to `w`).
+  // Room for about `keys` distinct keys before the first growth.
+  explicit KeyIndex(std::size_t keys) {
+    slots_.assign(std::bit_ceil(std::max<std::size_t>(2 * keys + 2, 64)), 0);
+    hashes_.reserve(keys);
+  }
+
   template <class Same>
   std::uint32_t find_or_add(std::uint64_t h, Same same) {
     if (2 * (size_ + 1) > slots_.size()) grow();
@@ -114,7 +121,7 @@ class KeyIndex {
  private:
   void grow() {
     std::vector<std::uint32_t> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    slots_.assign(old.size() * 2, 0);
     const std::size_t mask = slots_.size() - 1;
     for (std::uint32_t s : old) {
       if (s == 0) continue;
@@ -138,8 +145,13 @@ DocumentWords fold_words(std::string_view text, const std::vector<Token>& tokens
   DocumentWords w;
   const std::size_t n = tokens.size();
   w.of_token.resize(n);
-  KeyIndex index;
+  // A short document's keys are mostly distinct, a long one's mostly repeated: room for the
+  // first few hundred spares a short document's growing copies (most of a corpus's documents).
+  const std::size_t expected_keys = std::min<std::size_t>(n, 512);
+  KeyIndex index(expected_keys);
   std::vector<ShortKey> short_keys;  // by distinct key
+  short_keys.reserve(expected_keys);
+  w.keys.reserve(expected_keys);
   std::string folded;
   // A key's hash depends on the key alone, whichever way it was reached (a folded "ſ" is
   // "s"): short ASCII keys by short_key_hash, the others by FNV-1a.
