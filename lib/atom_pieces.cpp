@@ -161,10 +161,11 @@ AtomPieces::Scratch& AtomPieces::scratch() const {
   return s;
 }
 
-AtomPieces::KeyPieces AtomPieces::of_keys(const DocumentWords& words, Scratch& s) const {
+void AtomPieces::of_keys(const DocumentWords& words, Scratch& s, KeyPieces& out) const {
   if (s.known.ready(id_, words)) s.known_pieces.clear();
   if (s.key_line.size() < words.distinct()) s.key_line.resize(words.distinct(), 0);
-  KeyPieces out;
+  out.first.clear();
+  out.pieces.clear();
   out.first.reserve(words.distinct() + 1);
   out.first.push_back(0);
   std::vector<int> found;
@@ -182,7 +183,6 @@ AtomPieces::KeyPieces AtomPieces::of_keys(const DocumentWords& words, Scratch& s
     out.pieces.insert(out.pieces.end(), s.known_pieces.begin() + first, s.known_pieces.begin() + last);
     out.first.push_back(static_cast<std::uint32_t>(out.pieces.size()));
   }
-  return out;
 }
 
 void AtomPieces::atoms_in_line(const KeyPieces& of_key, const std::uint32_t* keys, std::size_t count,

@@ -66,8 +66,10 @@ class AtomPieces {
     std::vector<std::uint32_t> first;   // key k's pieces: pieces[first[k], first[k + 1])
     std::vector<std::uint32_t> pieces;
   };
-  // Also readies `scratch` for the document.
-  KeyPieces of_keys(const DocumentWords& words, Scratch& scratch) const;
+  // Fills `out` (its buffers reused: a caller keeps it from document to document, as a short
+  // document spent more on allocating these than on its words). Also readies `scratch` for
+  // the document.
+  void of_keys(const DocumentWords& words, Scratch& scratch, KeyPieces& out) const;
 
   // Appends to `found` each atom that the line made of the tokens whose distinct keys are
   // `keys[0, count)` may hold (at least every atom it holds), each once, in no order.

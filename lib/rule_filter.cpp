@@ -226,19 +226,27 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
   // rules may match the text. A word rule is a candidate in a line holding an atom of each of
   // its clauses.
   AtomPieces::Scratch& scratch = pieces_.scratch();
-  const AtomPieces::KeyPieces of_key = pieces_.of_keys(words, scratch);
-  // Marks by rule, numbered on by line from document to document as the scratch's are.
-  struct WordMarks {
+  // What a document is worked out with, kept by each thread from document to document (a
+  // short document spent more on allocating these than on reading its lines): marks by rule,
+  // numbered on by line as the scratch's are, and the buffers below.
+  struct Buffers {
     std::uint64_t owner = 0;
     std::uint32_t line = 0;
     std::vector<std::uint32_t> rule_line;
+    std::vector<bool> seen;  // by filter_ atom: in all_atoms already (cleared for each document)
+    AtomPieces::KeyPieces of_key;
+    std::vector<std::pair<int, Range>> lines_of;
+    std::vector<int> all_atoms, found, line_atoms, word_rules_found, paragraph_atoms, spanning;
   };
-  thread_local WordMarks marks;
+  thread_local Buffers marks;
   if (marks.owner != id_ || marks.line > 0x7FFFFFFFu) {
     marks.owner = id_;
     marks.line = 0;
     marks.rule_line.assign(slots_.size(), 0);
+    marks.seen.assign(atom_count_, false);
   }
+  pieces_.of_keys(words, scratch, marks.of_key);
+  const AtomPieces::KeyPieces& of_key = marks.of_key;
   // Whether the line atoms_in_line() last read holds an atom of each of a word rule's clauses
   // besides its trigger.
   auto other_clauses_hold = [&](const Slot& slot) {
@@ -250,15 +258,18 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
   const int filtered = static_cast<int>(atom_count_);  // atoms below are filter_'s, the others words'
   // (rule, range) pairs in text order; one list rather than a list a rule, which a short
   // document would spend more on allocating than on its words.
-  std::vector<std::pair<int, Range>> lines_of;
-  std::vector<bool> seen(atom_count_, false);
-  std::vector<int> all_atoms, found, line_atoms;
-  std::vector<int> word_rules_found;  // may repeat
+  std::vector<std::pair<int, Range>>& lines_of = marks.lines_of;
+  std::vector<bool>& seen = marks.seen;
+  std::vector<int>&all_atoms = marks.all_atoms, &found = marks.found, &line_atoms = marks.line_atoms;
+  std::vector<int>& word_rules_found = marks.word_rules_found;  // may repeat
   // The paragraph being read: its range, its atoms and how many of its lines held any (with
   // one, that line's rules are the paragraph's; with more, its atoms are looked up together).
   std::size_t paragraph = 0, paragraph_from = 0, paragraph_to = 0, lines_with_atoms = 0;
   std::uint32_t paragraph_mark = 0;  // the paragraph's number in scratch.atom_paragraph
-  std::vector<int> paragraph_atoms, spanning;
+  std::vector<int>&paragraph_atoms = marks.paragraph_atoms, &spanning = marks.spanning;
+  for (int a : all_atoms) seen[static_cast<std::size_t>(a)] = false;  // the document before's
+  for (auto* v : {&all_atoms, &found, &line_atoms, &word_rules_found, &paragraph_atoms, &spanning}) v->clear();
+  lines_of.clear();
   auto end_paragraph = [&] {
     if (!spans_lines_) return;
     if (lines_with_atoms > 1) {
@@ -335,7 +346,7 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
   end_paragraph();
   if (filter_.NumRegexps() > 0) filter_.AllPotentials(all_atoms, &rules);
   else rules.clear();
-  std::vector<int> candidates = std::move(word_rules_found);
+  std::vector<int>& candidates = word_rules_found;
   for (int r : rules) candidates.push_back(global_[static_cast<std::size_t>(r)]);
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -349,9 +360,12 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
       continue;
     }
     while (lines != lines_of.end() && lines->first < r) ++lines;
+    const auto end = std::find_if(lines, lines_of.end(), [r](const auto& l) { return l.first != r; });
+    if (lines == end) continue;
     Candidate c{r, {}};
-    for (; lines != lines_of.end() && lines->first == r; ++lines) c.ranges.push_back(lines->second);
-    if (!c.ranges.empty()) out.push_back(std::move(c));
+    c.ranges.reserve(static_cast<std::size_t>(end - lines));
+    for (; lines != end; ++lines) c.ranges.push_back(lines->second);
+    out.push_back(std::move(c));
   }
   return out;
 }

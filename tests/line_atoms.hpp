@@ -21,7 +21,8 @@ inline std::vector<int> atoms_in_text(const despin::detail::AtomPieces& pieces, 
   const std::vector<Token> tokens = tokenize(line);
   const DocumentWords words = fold_words(line, tokens);
   AtomPieces::Scratch& scratch = pieces.scratch();
-  const AtomPieces::KeyPieces of_key = pieces.of_keys(words, scratch);
+  AtomPieces::KeyPieces of_key;
+  pieces.of_keys(words, scratch, of_key);
   std::vector<int> found;
   pieces.atoms_in_line(of_key, words.of_token.data(), words.of_token.size(), scratch, found);
   std::sort(found.begin(), found.end());

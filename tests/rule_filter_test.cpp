@@ -206,3 +206,41 @@ TEST_CASE("rule candidates are lines, or paragraphs for rules that can span line
   // "hound" starts a word there).
   CHECK(found[1].ranges == Ranges{{0, at("\n\nNo")}, {at("Lazy"), text.size()}});
 }
+
+// candidates() keeps its buffers and marks in the thread from document to document: what one
+// document found must neither hide nor add candidates in the next.
+TEST_CASE("rule candidates of a document do not depend on the documents before it", "[rules]") {
+  RuleFilter filter;
+  std::string error;
+  REQUIRE(filter.add("quick (\\w+) fox", &error) == 0);
+  REQUIRE(filter.add("lazy\\s+hound", &error) == 1);
+  REQUIRE(filter.add("\\bpossessed by (\\w+)", &error) == 2);
+  filter.compile();
+  const std::vector<std::string> documents = {
+      "A quick red fox.\nThe lazy\nhound.", "Nothing here.", "The lazy hound, possessed by rage.",
+      "A quick red fox.\nThe lazy\nhound.", "quick fox", "possessed by none\n\nlazy\n\nhound", ""};
+  using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+  auto summary = [](const std::vector<RuleFilter::Candidate>& found) {
+    std::vector<std::pair<int, Ranges>> out;
+    for (const RuleFilter::Candidate& c : found) out.emplace_back(c.rule, c.ranges);
+    return out;
+  };
+  // Each document alone (the filter's first document in a fresh filter), then all in a row.
+  std::vector<std::vector<std::pair<int, Ranges>>> alone;
+  for (const std::string& d : documents) {
+    RuleFilter fresh;
+    REQUIRE(fresh.add("quick (\\w+) fox", &error) == 0);
+    REQUIRE(fresh.add("lazy\\s+hound", &error) == 1);
+    REQUIRE(fresh.add("\\bpossessed by (\\w+)", &error) == 2);
+    fresh.compile();
+    alone.push_back(summary(candidates_of(fresh, d)));
+  }
+  for (int round = 0; round < 2; ++round)
+    for (std::size_t k = 0; k < documents.size(); ++k) {
+      INFO(documents[k]);
+      CHECK(summary(candidates_of(filter, documents[k])) == alone[k]);
+    }
+  CHECK(alone[0].size() == 2);
+  CHECK(alone[1].empty());
+  CHECK(alone[2].size() == 2);
+}
