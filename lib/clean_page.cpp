@@ -62,9 +62,9 @@ std::size_t word_count(std::string_view s, std::size_t limit) {
   return words;
 }
 
-Edit remove(std::string_view text, std::size_t begin, std::size_t end, const char* step) {
-  return Edit{begin, end - begin, std::string(text.substr(begin, end - begin)), "", std::string("clean:") + step,
-              EditKind::kClean, 1.0};
+// `rule` is the step's name, "clean:template": a literal (Edit::rule views it).
+Edit remove(std::string_view text, std::size_t begin, std::size_t end, std::string_view rule) {
+  return Edit{begin, end - begin, std::string(text.substr(begin, end - begin)), "", rule, EditKind::kClean, 1.0};
 }
 
 // A short line that is not a sentence: a title, a caption, a heading.
@@ -99,7 +99,7 @@ std::vector<Edit> clean_templates(std::string_view text) {
     if (t.empty()) continue;
     for (std::size_t k = 0; k < patterns->size(); ++k) {
       if (RE2::FullMatch(re2::StringPiece(t.data(), t.size()), *(*patterns)[k])) {
-        edits.push_back(remove(text, line.begin, line.next, "template"));
+        edits.push_back(remove(text, line.begin, line.next, "clean:template"));
         break;
       }
     }
@@ -122,7 +122,7 @@ std::vector<Edit> clean_repeated_lines(std::string_view text) {
       title = t;
       continue;
     }
-    if (t == title) edits.push_back(remove(text, line.begin, line.next, "repeated-line"));
+    if (t == title) edits.push_back(remove(text, line.begin, line.next, "clean:repeated-line"));
   }
   return edits;
 }
@@ -150,7 +150,7 @@ std::vector<Edit> clean_duplicate_paragraphs(std::string_view text) {
       const bool last = lines[k - 1].next == lines[k - 1].end;
       if (last)
         while (!edits.empty() && edits.back().offset >= previous_end) edits.pop_back();
-      edits.push_back(remove(text, last ? previous_end : gap_begin, lines[k - 1].next, "duplicate-paragraph"));
+      edits.push_back(remove(text, last ? previous_end : gap_begin, lines[k - 1].next, "clean:duplicate-paragraph"));
       continue;
     }
     previous_end = lines[k - 1].end;
@@ -170,7 +170,7 @@ std::vector<Edit> clean_toc(std::string_view text) {
            RE2::FullMatch(re2::StringPiece(text.data() + lines[end].begin, lines[end].end - lines[end].begin), entry))
       ++end;
     if (end - k >= 3) {
-      edits.push_back(remove(text, lines[k].begin, lines[end - 1].next, "toc"));
+      edits.push_back(remove(text, lines[k].begin, lines[end - 1].next, "clean:toc"));
       k = end;
     } else {
       k = end + 1;
@@ -193,14 +193,14 @@ std::vector<Edit> clean_layout(std::string_view text) {
       while (last + 1 < lines.size() && trimmed(text.substr(lines[last + 1].begin, lines[last + 1].end - lines[last + 1].begin)).empty() &&
              lines[last + 1].next > lines[last + 1].end)
         ++last;
-      if (line.end > line.begin) edits.push_back(remove(text, line.begin, line.end, "trailing-space"));
-      if (last > k && line.next > line.end) edits.push_back(remove(text, line.next, lines[last].next, "blank-lines"));
+      if (line.end > line.begin) edits.push_back(remove(text, line.begin, line.end, "clean:trailing-space"));
+      if (last > k && line.next > line.end) edits.push_back(remove(text, line.next, lines[last].next, "clean:blank-lines"));
       k = last + 1;
       continue;
     }
     std::size_t end = line.end;
     while (end > line.begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-    if (end < line.end) edits.push_back(remove(text, end, line.end, "trailing-space"));
+    if (end < line.end) edits.push_back(remove(text, end, line.end, "clean:trailing-space"));
     ++k;
   }
   return edits;

@@ -17,9 +17,11 @@
 namespace despin::detail {
 namespace {
 
-Edit clean_edit(std::string_view text, std::size_t begin, std::size_t end, std::string replacement, const char* step) {
-  return Edit{begin, end - begin, std::string(text.substr(begin, end - begin)), std::move(replacement),
-              std::string("clean:") + step, EditKind::kClean, 1.0};
+// `rule` is the step's name, "clean:mojibake": a literal (Edit::rule views it).
+Edit clean_edit(std::string_view text, std::size_t begin, std::size_t end, std::string replacement,
+                std::string_view rule) {
+  return Edit{begin, end - begin, std::string(text.substr(begin, end - begin)), std::move(replacement), rule,
+              EditKind::kClean, 1.0};
 }
 
 std::string utf8_of(UChar32 c) {
@@ -88,9 +90,9 @@ std::vector<Edit> clean_spaces(std::string_view text) {
   std::vector<Edit> edits;
   for_each_non_ascii(text, [&](std::size_t begin, std::size_t end, int c) {
     if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000)
-      edits.push_back(clean_edit(text, begin, end, " ", "space"));
+      edits.push_back(clean_edit(text, begin, end, " ", "clean:space"));
     else if (c == 0x200B || c == 0x2060 || c == 0xAD || (c == 0xFEFF && begin != 0))
-      edits.push_back(clean_edit(text, begin, end, "", "invisible"));
+      edits.push_back(clean_edit(text, begin, end, "", "clean:invisible"));
   });
   return edits;
 }
@@ -120,7 +122,7 @@ std::vector<Edit> clean_entities(std::string_view text) {
     if (!valid_scalar(code)) continue;
     // A non-breaking space becomes a plain one, as the space step does for the character.
     const std::string out = code == 0xA0 ? " " : code == 0xAD ? "" : utf8_of(static_cast<UChar32>(code));
-    edits.push_back(clean_edit(text, amp, semi + 1, out, "entity"));
+    edits.push_back(clean_edit(text, amp, semi + 1, out, "clean:entity"));
     amp = semi;
   }
   return edits;
@@ -155,7 +157,7 @@ std::vector<Edit> clean_mojibake(std::string_view text) {
     // mojibake comes from are Latin-1 and Latin Extended-A, Greek, Cyrillic, Hebrew, Arabic,
     // general punctuation and symbols, CJK and emoji; the rest is taken for genuine text.
     if (bytes.size() < 2 || !invalid_utf8_spans(bytes).empty() || !plausible_leads(bytes)) continue;
-    edits.push_back(clean_edit(text, begin, end, bytes, "mojibake"));
+    edits.push_back(clean_edit(text, begin, end, bytes, "clean:mojibake"));
   }
   return edits;
 }
@@ -187,7 +189,7 @@ std::vector<Edit> clean_nfc(std::string_view text) {
             ++s;
           while (s > 0 && (static_cast<unsigned char>(line[line.size() - s]) & 0xC0) == 0x80) --s;
           edits.push_back(clean_edit(text, begin + p, begin + line.size() - s,
-                                     normalized.substr(p, normalized.size() - s - p), "nfc"));
+                                     normalized.substr(p, normalized.size() - s - p), "clean:nfc"));
         }
       }
       status = U_ZERO_ERROR;
@@ -206,7 +208,7 @@ std::vector<Edit> quotes_to_ascii(std::string_view text) {
                         : c == 0x2014 || c == 0x2015                            ? "--"
                         : c == 0x2026                                           ? "..."
                                                                                 : nullptr;
-    if (ascii != nullptr) edits.push_back(clean_edit(text, begin, end, ascii, "quotes"));
+    if (ascii != nullptr) edits.push_back(clean_edit(text, begin, end, ascii, "clean:quotes"));
   });
   return edits;
 }
@@ -222,7 +224,7 @@ std::vector<Edit> quotes_to_typographic(std::string_view text) {
     const bool opens = before == ' ' || before == '\n' || before == '\t' || before == '(' || before == '[' ||
                        before == '\r' || (i >= 3 && text.substr(i - 3, 3) == "\xE2\x80\x9C");
     const char* curly = c == '"' ? (opens ? "\xE2\x80\x9C" : "\xE2\x80\x9D") : (opens ? "\xE2\x80\x98" : "\xE2\x80\x99");
-    edits.push_back(clean_edit(text, i, i + 1, curly, "quotes"));
+    edits.push_back(clean_edit(text, i, i + 1, curly, "clean:quotes"));
   }
   return edits;
 }

@@ -291,11 +291,11 @@ Result Engine::rewrite(std::string_view text) const {
   detail::Cleaned cleaned;
   if (impl_->options.clean.any()) cleaned = detail::clean(text, impl_->options.clean);
   if (cleaned.edits.empty()) {
-    result = impl_->rewrite(text);
+    result = impl_->rewrite(text, impl_);
   } else {
     // Cleanup first, then the rewrite of the cleaned text; the edits of both are reported over
     // the caller's input.
-    result = impl_->rewrite(cleaned.text);
+    result = impl_->rewrite(cleaned.text, impl_);
     result.edits = detail::chain_edits(text, std::move(cleaned.edits), cleaned.text, std::move(result.edits));
   }
   if (impl_->options.sentence_scores) result.sentences = detail::score_sentences(text, result.edits);
@@ -516,7 +516,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
 void Engine::Impl::apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
                                               const detail::DocumentWords& words,
                                               const std::vector<bool>& ambiguous_ok, std::vector<Match>& matches,
-                                              std::deque<Replacement>& store, detail::StringArena& sources) const {
+                                              std::deque<Replacement>& store, detail::MadeNames& sources) const {
   struct Learned {
     std::string original;
     const Replacement* teacher;
@@ -595,7 +595,7 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
     const detail::Shape shape = detail::shape_of(text.substr(t.begin, t.end - t.begin));
     if (shape != detail::Shape::kLower && !detail::starts_sentence(text, tokens, i)) return nullptr;  // a name
     store.push_back(Replacement{plural ? detail::pluralize_last_word(found.original) : found.original,
-                                sources.store(std::string("document:").append(found.teacher->source)),
+                                sources.store("document:", found.teacher->source),
                                 kDocumentConfidence, true});
     return &store.back();
   };
@@ -609,8 +609,10 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
   std::inplace_merge(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(before), matches.end(), by_first);
 }
 
-Result Engine::Impl::rewrite(std::string_view text) const {
+Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> engine) const {
   Result result;
+  // The names of made-up restorations ("compose:...", "document:..."), kept by the Result.
+  detail::MadeNames made_names(std::move(engine));
   const std::vector<detail::ByteSpan> invalid = detail::invalid_utf8_spans(text);
   const std::vector<detail::Token> tokens = detail::tokenize(text);
   const std::size_t n = tokens.size();
@@ -698,7 +700,6 @@ Result Engine::Impl::rewrite(std::string_view text) const {
   // only when the term keeps its reading ("illness distinguishing proof" -> "disease
   // identification" keeps "distinguishing proof" -> "identification").
   std::deque<Replacement> composed;
-  detail::StringArena composed_sources;  // the made-up replacements' "compose:..." and "document:..."
   if (!composer.empty() && any_evidence) {
     // A rule's tokens are open to a composed term that keeps the rule's reading, as a phrase
     // match's are ("pores and skin malignancy" -> "skin cancer" keeps the rule's "skin cancer"):
@@ -762,7 +763,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
         if (rule_owner[k] >= 0) rules_dropped[static_cast<std::size_t>(rule_owner[k])] = true;
       }
       composed.push_back(Replacement{std::move(found->text),
-                                     composed_sources.store(std::string("compose:").append(found->source)),
+                                     made_names.store("compose:", found->source),
                                      detail::kComposeConfidence, true});
       composed_matches.push_back(Match{i, found->last, &composed.back(), EditKind::kCompose, {}});
       i = found->last - 1;
@@ -775,13 +776,13 @@ Result Engine::Impl::rewrite(std::string_view text) const {
     // Then terms introduced with their acronym: "Partial Component Analysis (PCA)".
     std::vector<bool> replaced(matches.size(), false);
     std::vector<Match> acronym_matches =
-        terms_by_acronym(text, tokens, words, composable, blocked, ambiguous_ok, matches, replaced, composed, composed_sources);
+        terms_by_acronym(text, tokens, words, composable, blocked, ambiguous_ok, matches, replaced, composed, made_names);
     k = 0;
     std::erase_if(matches, [&](const Match&) { return replaced[k++]; });
     append_in_order(matches, acronym_matches);
   }
   append_in_order(matches, rule_matches);
-  apply_document_consistency(text, tokens, words, ambiguous_ok, matches, composed, composed_sources);
+  apply_document_consistency(text, tokens, words, ambiguous_ok, matches, composed, made_names);
 
   const std::vector<bool> covered = detail::covered_tokens(matches, n);
 
@@ -826,7 +827,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
                              EditKind::kAgree, m.replacement->confidence});
       }
     }
-    edits.push_back(Edit{b, e - b, std::string(text.substr(b, e - b)), std::move(replacement), std::string(m.replacement->source),
+    edits.push_back(Edit{b, e - b, std::string(text.substr(b, e - b)), std::move(replacement), m.replacement->source,
                          m.kind, m.replacement->confidence});
   }
   for (const detail::ByteSpan& s : invalid)
@@ -840,6 +841,7 @@ Result Engine::Impl::rewrite(std::string_view text) const {
 
   result.text = apply_edits(text, edits);
   result.spin_score = result.words == 0 ? 0.0 : 100.0 * score / static_cast<double>(result.words);
+  result.storage = made_names.storage();
   return result;
 }
 

@@ -10,7 +10,7 @@ namespace despin {
 std::vector<detail::Match> Engine::Impl::terms_by_acronym(
     std::string_view text, const std::vector<detail::Token>& tokens, const detail::DocumentWords& words,
     const detail::TermComposer::Words& readings, const std::vector<bool>& blocked, const std::vector<bool>& ambiguous_ok, const std::vector<detail::Match>& matches,
-    std::vector<bool>& replaced, std::deque<detail::Replacement>& store, detail::StringArena& sources) const {
+    std::vector<bool>& replaced, std::deque<detail::Replacement>& store, detail::MadeNames& sources) const {
   std::vector<detail::Match> found_matches;
   const std::size_t n = tokens.size();
   std::vector<std::int32_t> owner;  // token -> the match covering it, built on the first acronym
@@ -31,7 +31,7 @@ std::vector<detail::Match> Engine::Impl::terms_by_acronym(
     for (std::size_t i = found->first; i < open; ++i)
       if (owner[i] >= 0) replaced[static_cast<std::size_t>(owner[i])] = true;
     store.push_back(detail::Replacement{std::move(found->text),
-                                        sources.store(std::string("acronym:").append(found->source)),
+                                        sources.store("acronym:", found->source),
                                         detail::kComposeConfidence, true});
     found_matches.push_back(detail::Match{found->first, open, &store.back(), EditKind::kCompose, {}});
   }

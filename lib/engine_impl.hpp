@@ -20,6 +20,7 @@
 #include "document_words.hpp"
 #include "phrase_trie.hpp"
 #include "rule_filter.hpp"
+#include "made_names.hpp"
 #include "string_arena.hpp"
 #include "thread_memo.hpp"
 #include "tokenizer.hpp"
@@ -126,7 +127,9 @@ struct Engine::Impl {
   // The reading of phrase `v` whose domain has the most evidence in the document.
   const detail::Replacement* reading(std::int32_t v, const std::vector<int>* domain_evidence) const;
 
-  Result rewrite(std::string_view text) const;
+  // `engine` keeps this Impl alive: the Result holds it (Result::storage), as its edits' rule
+  // names view the Impl's strings.
+  Result rewrite(std::string_view text, std::shared_ptr<const void> engine) const;
   std::vector<detail::Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
                                          const detail::DocumentWords& words,
                                          const std::vector<detail::ByteSpan>& invalid) const;
@@ -142,11 +145,11 @@ struct Engine::Impl {
                                               const std::vector<bool>& ambiguous_ok,
                                               const std::vector<detail::Match>& matches, std::vector<bool>& replaced,
                                               std::deque<detail::Replacement>& store,
-                                              detail::StringArena& sources) const;
+                                              detail::MadeNames& sources) const;
   void apply_document_consistency(std::string_view text, const std::vector<detail::Token>& tokens,
                                   const detail::DocumentWords& words,
                                   const std::vector<bool>& ambiguous_ok, std::vector<detail::Match>& matches,
-                                  std::deque<detail::Replacement>& store, detail::StringArena& sources) const;
+                                  std::deque<detail::Replacement>& store, detail::MadeNames& sources) const;
   // The phrases of the trie that each token starts, found by one walk of the trie a token and
   // decided by match_phrases() twice (before and after the evidence is counted): the walks
   // were the larger part of each pass. By token t, the phrases ending at token `end` (exclusive,

@@ -16,6 +16,9 @@ namespace despin::detail {
 class StringArena {
  public:
   StringArena() = default;
+  // Blocks of `block` bytes (a longer string gets one of its own): small for a rewrite's few
+  // strings, large for an engine's many.
+  explicit StringArena(std::size_t block) : block_(block) {}
   // Views into the arena must never outlive it or point into a copy: not copyable. Moving
   // keeps the blocks, so the views stay valid.
   StringArena(const StringArena&) = delete;
@@ -26,7 +29,7 @@ class StringArena {
   // Room for `n` bytes, as long as the arena lives.
   char* allocate(std::size_t n) {
     if (n > left_) {
-      const std::size_t size = n > kBlock ? n : kBlock;
+      const std::size_t size = n > block_ ? n : block_;
       blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
       next_ = blocks_.back().get();
       left_ = size;
@@ -45,6 +48,7 @@ class StringArena {
 
  private:
   static constexpr std::size_t kBlock = 64 << 10;
+  std::size_t block_ = kBlock;
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* next_ = nullptr;
   std::size_t left_ = 0;

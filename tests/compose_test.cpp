@@ -3,6 +3,10 @@
 // Term composition: word swaps learned from entries, accepted only when they form a known term.
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "common_words.hpp"
 #include "compose.hpp"
 #include "despin/despin.hpp"
@@ -61,6 +65,24 @@ TEST_CASE("a term nobody listed is composed from learned word swaps", "[compose]
       CHECK(e.rule == "compose:test.terms:1");
     }
   CHECK(composed);
+}
+
+// Edit::rule is a view: of the engine's strings, or for a composed term of a name the rewrite
+// made up. The Result keeps both alive, after the engine is gone and in a copy of the Result
+// (under AddressSanitizer, a dangling view fails here).
+TEST_CASE("edits' rule names outlive the engine and the Result's original", "[compose]") {
+  std::optional<Result> copy;
+  {
+    std::optional<Result> r;
+    {
+      const Engine engine = composing_engine();
+      r = engine.rewrite(std::string(kEvidence) + "We trained an irregular woodland.");
+    }
+    copy = *r;
+  }
+  std::vector<std::string> rules;
+  for (const Edit& e : copy->edits) rules.emplace_back(e.rule);
+  CHECK(rules == std::vector<std::string>{"compose.dict:5", "compose.dict:6", "agree:a-an", "compose:test.terms:1"});
 }
 
 TEST_CASE("composition keeps the plural and the case", "[compose]") {

@@ -25,6 +25,16 @@ constexpr bool is_restoration(EditKind k) { return k == EditKind::kPhrase || k =
 // "decode", "phrase", "rule", "agree", "compose", "clean".
 std::string_view to_string(EditKind kind);
 
+// A rule's name as an edit holds it (Edit::rule): a view of strings that live elsewhere. It is
+// never made from a temporary std::string, which would leave it dangling: that does not compile.
+struct RuleName : std::string_view {
+  constexpr RuleName() = default;
+  constexpr RuleName(std::string_view name) : std::string_view(name) {}
+  constexpr RuleName(const char* name) : std::string_view(name) {}
+  RuleName(const std::string& name) : std::string_view(name) {}
+  RuleName(std::string&&) = delete;
+};
+
 // One change. Edits of a result are sorted by offset and never overlap: replacing every
 // [offset, offset + length) of the input by `replacement` gives the output exactly.
 struct Edit {
@@ -32,7 +42,12 @@ struct Edit {
   std::size_t length = 0;   // bytes of the input replaced
   std::string original;     // those input bytes (may be invalid UTF-8 for kDecode)
   std::string replacement;  // what stands in the output instead
-  std::string rule;         // the dictionary line that fired, "file:line", or a built-in name
+  // The dictionary line that fired, "file:line", or a built-in name. A view, not a copy: the
+  // engine's own strings (or the Result's, for names a rewrite made up: "compose:file:line"),
+  // which the Result that holds the edit keeps alive (Result::storage), and the engine too.
+  // Copy it into a std::string to keep an edit longer than both. (As a string, each edit's
+  // name was an allocation: a tenth of rewriting spun text with a large dictionary.)
+  RuleName rule;
   EditKind kind = EditKind::kPhrase;
   double confidence = 1.0;  // in (0, 1]
 };

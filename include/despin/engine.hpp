@@ -70,6 +70,9 @@ struct Result {
   // among them may still be left alone as a name).
   std::size_t withheld = 0;
   std::vector<SentenceScore> sentences;  // filled when Options::sentence_scores is set
+  // What the edits' `rule` views point into (the engine's strings, and the names this rewrite
+  // made up), kept alive as long as the Result or a copy of it lives.
+  std::shared_ptr<const void> storage;
 };
 
 // The spin score at or above which a document counts as spun (`despin --check`).
