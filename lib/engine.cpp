@@ -425,8 +425,12 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
     if (!names.found) {
       names.found = true;
       names.by_id.assign(trie.word_count(), false);
+      // Only the first words of candidates are asked about (below, at a candidate's start):
+      // the tokens of other words are passed by one look, not read.
+      std::vector<bool> asked(trie.word_count(), false);
+      for (const std::uint32_t start : candidates.starts) asked[ids[start]] = true;
       for (std::size_t t = 0; t < n; ++t) {
-        if (!tokens[t].is_word || ids[t] == detail::kNoWord || names.by_id[ids[t]]) continue;
+        if (!tokens[t].is_word || ids[t] == detail::kNoWord || !asked[ids[t]] || names.by_id[ids[t]]) continue;
         const std::string_view token = text.substr(tokens[t].begin, tokens[t].end - tokens[t].begin);
         // Most words are plain lower-case ASCII, which shape_of() would call kLower: skip it.
         if (std::none_of(token.begin(), token.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c & 0x80); })) continue;
