@@ -95,14 +95,14 @@ bool equals_lowered(std::string_view key, std::string_view ascii_token) {
 // where std::unordered_map hashed with a slower function and chased a node pointer.
 class KeyIndex {
  public:
-  // The number of the key with hash `h` that `same` accepts, or the next free number (which
-  // the caller then adds to `w`).
   // Room for about `keys` distinct keys before the first growth.
   explicit KeyIndex(std::size_t keys) {
     slots_.assign(std::bit_ceil(std::max<std::size_t>(2 * keys + 2, 64)), 0);
     hashes_.reserve(keys);
   }
 
+  // The number of the key with hash `h` that `same` accepts, or the next free number (which
+  // the caller then adds to `w`).
   template <class Same>
   std::uint32_t find_or_add(std::uint64_t h, Same same) {
     if (2 * (size_ + 1) > slots_.size()) grow();

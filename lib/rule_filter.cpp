@@ -238,15 +238,15 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
     std::vector<std::pair<int, Range>> lines_of;
     std::vector<int> all_atoms, found, line_atoms, word_rules_found, paragraph_atoms, spanning;
   };
-  thread_local Buffers marks;
-  if (marks.owner != id_ || marks.line > 0x7FFFFFFFu) {
-    marks.owner = id_;
-    marks.line = 0;
-    marks.rule_line.assign(slots_.size(), 0);
-    marks.seen.assign(atom_count_, false);
+  thread_local Buffers kept;
+  if (kept.owner != id_ || kept.line > 0x7FFFFFFFu) {
+    kept.owner = id_;
+    kept.line = 0;
+    kept.rule_line.assign(slots_.size(), 0);
+    kept.seen.assign(atom_count_, false);
   }
-  pieces_.of_keys(words, scratch, marks.of_key);
-  const AtomPieces::KeyPieces& of_key = marks.of_key;
+  pieces_.of_keys(words, scratch, kept.of_key);
+  const AtomPieces::KeyPieces& of_key = kept.of_key;
   // Whether the line atoms_in_line() last read holds an atom of each of a word rule's clauses
   // besides its trigger.
   auto other_clauses_hold = [&](const Slot& slot) {
@@ -258,15 +258,18 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
   const int filtered = static_cast<int>(atom_count_);  // atoms below are filter_'s, the others words'
   // (rule, range) pairs in text order; one list rather than a list a rule, which a short
   // document would spend more on allocating than on its words.
-  std::vector<std::pair<int, Range>>& lines_of = marks.lines_of;
-  std::vector<bool>& seen = marks.seen;
-  std::vector<int>&all_atoms = marks.all_atoms, &found = marks.found, &line_atoms = marks.line_atoms;
-  std::vector<int>& word_rules_found = marks.word_rules_found;  // may repeat
+  std::vector<std::pair<int, Range>>& lines_of = kept.lines_of;
+  std::vector<bool>& seen = kept.seen;
+  std::vector<int>& all_atoms = kept.all_atoms;
+  std::vector<int>& found = kept.found;
+  std::vector<int>& line_atoms = kept.line_atoms;
+  std::vector<int>& word_rules_found = kept.word_rules_found;  // may repeat
   // The paragraph being read: its range, its atoms and how many of its lines held any (with
   // one, that line's rules are the paragraph's; with more, its atoms are looked up together).
   std::size_t paragraph = 0, paragraph_from = 0, paragraph_to = 0, lines_with_atoms = 0;
   std::uint32_t paragraph_mark = 0;  // the paragraph's number in scratch.atom_paragraph
-  std::vector<int>&paragraph_atoms = marks.paragraph_atoms, &spanning = marks.spanning;
+  std::vector<int>& paragraph_atoms = kept.paragraph_atoms;
+  std::vector<int>& spanning = kept.spanning;
   for (int a : all_atoms) seen[static_cast<std::size_t>(a)] = false;  // the document before's
   for (auto* v : {&all_atoms, &found, &line_atoms, &word_rules_found, &paragraph_atoms, &spanning}) v->clear();
   lines_of.clear();
@@ -303,7 +306,7 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
     if (to - from >= kMinAtomLength && first < last) {
       found.clear();
       pieces_.atoms_in_line(of_key, words.of_token.data() + first, last - first, scratch, found);
-      const std::uint32_t line = ++marks.line;
+      const std::uint32_t line = ++kept.line;
       line_atoms.clear();
       std::size_t words_found = 0;
       for (int a : found) {
@@ -331,8 +334,8 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
         for (int a : found) {
           if (a < filtered) continue;
           for (std::uint32_t r : triggers_[static_cast<std::size_t>(a - filtered)]) {
-            if (marks.rule_line[r] == line) continue;
-            marks.rule_line[r] = line;
+            if (kept.rule_line[r] == line) continue;
+            kept.rule_line[r] = line;
             if (other_clauses_hold(slots_[r])) {
               lines_of.emplace_back(static_cast<int>(r), Range{from, to});
               word_rules_found.push_back(static_cast<int>(r));
