@@ -71,7 +71,8 @@ struct Result {
   std::size_t withheld = 0;
   std::vector<SentenceScore> sentences;  // filled when Options::sentence_scores is set
   // What the edits' `rule` views point into (the engine's strings, and the names this rewrite
-  // made up), kept alive as long as the Result or a copy of it lives.
+  // made up), kept alive as long as the Result or a copy of it lives. It holds the engine's
+  // shared state: a Result kept after its engine is gone keeps the engine's memory too.
   std::shared_ptr<const void> storage;
 };
 
