@@ -386,8 +386,7 @@ const Replacement* Engine::Impl::reading(std::int32_t v, const std::vector<int>*
 }
 
 Engine::Impl::PhraseCandidates Engine::Impl::phrase_candidates(const std::vector<detail::Token>& tokens,
-                                                               const std::vector<std::uint32_t>& ids,
-                                                               const std::vector<std::uint32_t>& starts,
+                                                               ByToken ids, ByToken starts,
                                                                const std::vector<bool>& blocked) const {
   PhraseCandidates out;
   const std::size_t n = tokens.size();
@@ -411,8 +410,7 @@ Engine::Impl::PhraseCandidates Engine::Impl::phrase_candidates(const std::vector
 }
 
 std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
-                                               const std::vector<std::uint32_t>& ids,
-                                               const PhraseCandidates& candidates,
+                                               ByToken ids, const PhraseCandidates& candidates,
                                                const std::vector<bool>& blocked, DocumentNames& names,
                                                const std::vector<bool>* ambiguous_ok,
                                                const std::vector<int>* domain_evidence,
@@ -636,12 +634,8 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
     }
     std::tie(trie_ids[d], trie_starts[d]) = trie_memo.get(record);
   }
-  std::vector<std::uint32_t> ids(n), starts(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    result.words += tokens[i].is_word;
-    ids[i] = trie_ids[words.of_token[i]];
-    starts[i] = trie_starts[words.of_token[i]];
-  }
+  const ByToken ids{words.of_token.data(), trie_ids.data()}, starts{words.of_token.data(), trie_starts.data()};
+  for (const detail::Token& t : tokens) result.words += t.is_word;
   const std::size_t paragraphs = n == 0 ? 0 : tokens.back().paragraph + 1;
 
   // Rules first: they are the more specific knowledge, and phrases may not cut through them

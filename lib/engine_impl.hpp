@@ -154,6 +154,13 @@ struct Engine::Impl {
   // decided by match_phrases() twice (before and after the evidence is counted): the walks
   // were the larger part of each pass. By token t, the phrases ending at token `end` (exclusive,
   // in increasing order) with trie value `value`: items[first[t], first[t + 1]).
+  // A value kept by distinct key (DocumentWords), read by token: the tokens' trie ids and root
+  // nodes without an array of each (two arrays of 4 bytes a token, written and read once).
+  struct ByToken {
+    const std::uint32_t* of_token;  // DocumentWords::of_token
+    const std::uint32_t* by_key;
+    std::uint32_t operator[](std::size_t token) const { return by_key[of_token[token]]; }
+  };
   struct PhraseCandidates {
     struct Item {
       std::uint32_t end;
@@ -165,8 +172,8 @@ struct Engine::Impl {
   };
   // `ids` are the tokens' trie word ids, `starts` the trie nodes their words lead to from the
   // root (kNoNode: no phrase starts with the word). No phrase crosses a `blocked` token.
-  PhraseCandidates phrase_candidates(const std::vector<detail::Token>& tokens, const std::vector<std::uint32_t>& ids,
-                                     const std::vector<std::uint32_t>& starts, const std::vector<bool>& blocked) const;
+  PhraseCandidates phrase_candidates(const std::vector<detail::Token>& tokens, ByToken ids, ByToken starts,
+                                     const std::vector<bool>& blocked) const;
   // The trie words a document writes capitalised inside a sentence ("Margaret Hale", "In
   // 1953, Hale joined"): names, wherever they stand. Found by match_phrases() on first need,
   // since most documents never ask, and kept for the document's second pass.
@@ -177,7 +184,7 @@ struct Engine::Impl {
   // Longest matches left to right among `candidates`, none crossing a `blocked` token (which
   // must include the tokens blocked when the candidates were found).
   std::vector<detail::Match> match_phrases(std::string_view text, const std::vector<detail::Token>& tokens,
-                                   const std::vector<std::uint32_t>& ids, const PhraseCandidates& candidates,
+                                   ByToken ids, const PhraseCandidates& candidates,
                                    const std::vector<bool>& blocked, DocumentNames& names,
                                    const std::vector<bool>* ambiguous_ok,
                                    const std::vector<int>* domain_evidence = nullptr,
