@@ -17,7 +17,9 @@ namespace despin::detail {
 struct DocumentWords {
   std::vector<std::uint32_t> of_token;  // by token: its distinct key's number
   std::vector<std::string> keys;        // by distinct key: fold_key of its tokens' text
-  std::vector<std::uint64_t> hashes;    // by distinct key: its hash (FNV-1a), for number_words
+  // By distinct key: its hash, for number_words (of the key alone, however it was spelled: a
+  // short ASCII key's short-key hash, FNV-1a of any other).
+  std::vector<std::uint64_t> hashes;
   // By distinct key: its number in this thread's word records (word_records.hpp), valid under
   // record_epoch, and below record_count.
   std::vector<std::uint32_t> record;

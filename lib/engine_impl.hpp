@@ -18,9 +18,9 @@
 #include "compose.hpp"
 #include "despin/engine.hpp"
 #include "document_words.hpp"
+#include "made_names.hpp"
 #include "phrase_trie.hpp"
 #include "rule_filter.hpp"
-#include "made_names.hpp"
 #include "string_arena.hpp"
 #include "thread_memo.hpp"
 #include "tokenizer.hpp"
@@ -150,10 +150,6 @@ struct Engine::Impl {
                                   const detail::DocumentWords& words,
                                   const std::vector<bool>& ambiguous_ok, std::vector<detail::Match>& matches,
                                   std::deque<detail::Replacement>& store, detail::MadeNames& sources) const;
-  // The phrases of the trie that each token starts, found by one walk of the trie a token and
-  // decided by match_phrases() twice (before and after the evidence is counted): the walks
-  // were the larger part of each pass. By token t, the phrases ending at token `end` (exclusive,
-  // in increasing order) with trie value `value`: items[first[t], first[t + 1]).
   // A value kept by distinct key (DocumentWords), read by token: the tokens' trie ids and root
   // nodes without an array of each (two arrays of 4 bytes a token, written and read once).
   struct ByToken {
@@ -161,6 +157,10 @@ struct Engine::Impl {
     const std::uint32_t* by_key;
     std::uint32_t operator[](std::size_t token) const { return by_key[of_token[token]]; }
   };
+  // The phrases of the trie that each token starts, found by one walk of the trie a token and
+  // decided by match_phrases() twice (before and after the evidence is counted): the walks
+  // were the larger part of each pass. By token t, the phrases ending at token `end` (exclusive,
+  // in increasing order) with trie value `value`: items[first[t], first[t + 1]).
   struct PhraseCandidates {
     struct Item {
       std::uint32_t end;

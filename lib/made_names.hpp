@@ -6,6 +6,7 @@
 // strings the other edits' names view.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
