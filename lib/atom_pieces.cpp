@@ -147,6 +147,39 @@ void AtomPieces::search(std::string_view key, std::string& anchored, std::vector
   out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(before), out.end()), out.end());
 }
 
+void AtomPieces::search_soft(std::string_view key, std::span<const std::pair<std::uint32_t, std::uint32_t>> bounds,
+                             std::string& anchored, std::vector<int>& out) const {
+  // Past a dozen places a run may end (a word of ſ's, say), the pairs of them would cost more
+  // than the rules the prefilter spares: then the key satisfies every piece.
+  constexpr std::size_t kMostEnds = 12;
+  std::vector<std::uint32_t> ends;
+  for (std::size_t i = 0; i < key.size();) {
+    if (!is_run_byte(static_cast<unsigned char>(key[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < key.size() && is_run_byte(static_cast<unsigned char>(key[j]))) ++j;
+    ends.assign(1, static_cast<std::uint32_t>(i));
+    for (const auto& [word, at] : bounds)
+      if (at > i && at < j) ends.push_back(at);
+    ends.push_back(static_cast<std::uint32_t>(j));
+    if (ends.size() > kMostEnds) {
+      for (std::size_t p = 0; p < pieces_.size(); ++p) out.push_back(static_cast<int>(p));
+      return;
+    }
+    // Every stretch between two of the places is a run RE2 may see.
+    for (std::size_t a = 0; a < ends.size(); ++a)
+      for (std::size_t b = a + 1; b < ends.size(); ++b) {
+        anchored.assign(1, '^');
+        anchored.append(key.data() + ends[a], ends[b] - ends[a]);
+        anchored += '$';
+        pieces_search_.find(anchored, out);
+      }
+    i = j;
+  }
+}
+
 AtomPieces::Scratch& AtomPieces::scratch() const {
   thread_local Scratch s;
   // Room for a document of up to 2^31 lines before the marks are cleared.
@@ -170,6 +203,7 @@ void AtomPieces::of_keys(const DocumentWords& words, Scratch& s, KeyPieces& out)
   out.first.push_back(0);
   std::vector<int> found;
   std::string anchored;
+  auto soft = words.soft_bounds.begin();  // sorted by key, as k goes
   for (std::uint32_t k = 0; k < words.distinct(); ++k) {
     const std::uint32_t record = words.record[k];
     if (!s.known.has(record)) {
@@ -181,6 +215,16 @@ void AtomPieces::of_keys(const DocumentWords& words, Scratch& s, KeyPieces& out)
     }
     const auto [first, last] = s.known.get(record);
     out.pieces.insert(out.pieces.end(), s.known_pieces.begin() + first, s.known_pieces.begin() + last);
+    if (soft != words.soft_bounds.end() && soft->first == k) {
+      const auto begin = soft;
+      while (soft != words.soft_bounds.end() && soft->first == k) ++soft;
+      found.clear();
+      search_soft(words.key(k), std::span(begin, soft), anchored, found);
+      out.pieces.insert(out.pieces.end(), found.begin(), found.end());
+      const auto from = out.pieces.begin() + out.first.back();
+      std::sort(from, out.pieces.end());
+      out.pieces.erase(std::unique(from, out.pieces.end()), out.pieces.end());
+    }
     out.first.push_back(static_cast<std::uint32_t>(out.pieces.size()));
   }
 }

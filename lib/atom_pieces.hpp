@@ -14,12 +14,16 @@
 // Why the keys' runs are the text's: ICU never breaks a word between two ASCII letters or
 // digits, so a run lies in one token; fold_key lower-cases ASCII and folds other characters,
 // and the only ones that RE2 (ignoring case) matches to ASCII letters, U+017F and U+212A, fold
-// to them too ("s", "k"). A character outside ASCII in an atom is a separator like a space when
+// to them too ("s", "k"). Where a character outside ASCII folds to ASCII letters ("ß" to "ss"),
+// the key's run goes on where RE2 (whose \b is ASCII's) sees one end: such a word satisfies
+// the pieces of each stretch between those places too (DocumentWords::soft_bounds).
+// A character outside ASCII in an atom is a separator like a space when
 // no form of it under case holds ASCII (the typographic apostrophe); an atom with any other is
 // reported present on every line.
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -91,6 +95,10 @@ class AtomPieces {
   AsciiLiterals pieces_search_;
   // Appends the pieces `key` satisfies to `out` (sorted, each once).
   void search(std::string_view key, std::string& scratch, std::vector<int>& out) const;
+  // Appends the pieces `key` satisfies when its runs may also end at `bounds` (the key's
+  // DocumentWords::soft_bounds), in no order, some maybe twice.
+  void search_soft(std::string_view key, std::span<const std::pair<std::uint32_t, std::uint32_t>> bounds,
+                   std::string& scratch, std::vector<int>& out) const;
   // An atom is looked at only when its trigger is in a line, then all its pieces are checked.
   // The trigger is the piece that should be rarest in text (a whole word outside the commonest
   // before a short part of words: "quantity" in "the quantity of ", not "the", which is also in

@@ -1,6 +1,7 @@
 // Copyright 2026 The despin developers. SPDX-License-Identifier: Apache-2.0
 #include "document_words.hpp"
 
+#include "ascii_words.hpp"  // is_ascii_alnum
 #include "word_records.hpp"
 
 #include <algorithm>
@@ -82,6 +83,10 @@ ShortKey short_key(std::string_view token, std::size_t readable) {
   return k;
 }
 
+std::size_t count_alnum(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return is_ascii_alnum(c); }));
+}
+
 bool equals_lowered(std::string_view key, std::string_view ascii_token) {
   if (key.size() != ascii_token.size()) return false;
   for (std::size_t i = 0; i < key.size(); ++i) {
@@ -153,6 +158,7 @@ DocumentWords fold_words(std::string_view text, const std::vector<Token>& tokens
   short_keys.reserve(expected_keys);
   w.keys.reserve(expected_keys);
   std::string folded;
+  std::vector<std::uint32_t> soft;
   // A key's hash depends on the key alone, whichever way it was reached (a folded "ſ" is
   // "s"): short ASCII keys by short_key_hash, the others by FNV-1a.
   auto add = [&](std::uint32_t d, const ShortKey& k) {
@@ -183,9 +189,18 @@ DocumentWords fold_words(std::string_view text, const std::vector<Token>& tokens
                             [&](std::uint32_t j) { return w.keys[j] == folded; });
       if (d == w.keys.size()) w.keys.push_back(folded);
       add(d, folded_short);
+      // ASCII folds to as many ASCII letters and digits: more in the key come from characters
+      // outside ASCII, beside which RE2 sees a run end.
+      if (count_alnum(folded) > count_alnum(token)) {
+        soft.clear();
+        fold_key_soft_bounds(token, folded, soft);
+        for (const std::uint32_t at : soft) w.soft_bounds.emplace_back(d, at);
+      }
     }
     w.of_token[i] = d;
   }
+  std::sort(w.soft_bounds.begin(), w.soft_bounds.end());
+  w.soft_bounds.erase(std::unique(w.soft_bounds.begin(), w.soft_bounds.end()), w.soft_bounds.end());
   w.hashes = index.take_hashes();
   number_words(w);
   return w;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "tokenizer.hpp"
@@ -25,6 +26,11 @@ struct DocumentWords {
   std::vector<std::uint32_t> record;
   std::uint64_t record_epoch = 0;
   std::size_t record_count = 0;
+  // Where a key's run of ASCII letters and digits may end as RE2 sees its text, though the key
+  // runs on: beside a character outside ASCII that folds to ASCII letters ("ß" to "ss", "ſ" to
+  // "s"). RE2's \b is ASCII's, so "stra\b" matches "straße", whose key "strasse" is one run.
+  // Pairs (distinct key, byte offset in its key), sorted, each once; empty in most documents.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> soft_bounds;
 
   std::size_t distinct() const { return keys.size(); }
   const std::string& key(std::uint32_t word) const { return keys[word]; }

@@ -11,6 +11,7 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -271,6 +272,30 @@ void fold_key(std::string_view token, std::string& out) {
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2018)), icu::UnicodeString(u'\''));
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString(u'\''));
   u.toUTF8String(out);
+}
+
+void fold_key_soft_bounds(std::string_view token, std::string_view key, std::vector<std::uint32_t>& out) {
+  const std::size_t first = out.size();
+  std::string rebuilt, piece;
+  for (std::size_t i = 0; i < token.size();) {
+    const std::size_t at = i;
+    const int c = next_code_point(token, i);
+    if (c >= 0 && c < 0x80) {
+      rebuilt += c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+      continue;
+    }
+    fold_key(token.substr(at, i - at), piece);  // case folding maps each character on its own
+    if (std::any_of(piece.begin(), piece.end(), [](char b) { return is_ascii_alnum(b); })) {
+      out.push_back(static_cast<std::uint32_t>(rebuilt.size()));
+      out.push_back(static_cast<std::uint32_t>(rebuilt.size() + piece.size()));
+    }
+    rebuilt += piece;
+  }
+  if (rebuilt == key) return;
+  // Folded together, the characters gave another key than one by one (not known to happen):
+  // then a run may end anywhere, which only costs the rule prefilter some precision.
+  out.resize(first);
+  for (std::size_t k = 0; k <= key.size(); ++k) out.push_back(static_cast<std::uint32_t>(k));
 }
 
 std::vector<std::string> phrase_keys(std::string_view phrase) {

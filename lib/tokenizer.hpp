@@ -36,6 +36,13 @@ std::vector<Token> tokenize_with_icu(std::string_view text);
 // The matching key of a token or phrase word: case-folded, with typographic apostrophes as "'".
 void fold_key(std::string_view token, std::string& out);
 
+// The byte offsets in `key` (fold_key of `token`) where a run of ASCII letters and digits may
+// end as RE2 reads the token, though the key's run goes on: before and after what a character
+// outside ASCII folded to, when that holds ASCII letters or digits ("ß" is "ss", "ſ" "s", "ﬁ"
+// "fi"). RE2's \b is ASCII's: "stra\b" matches "straße", whose key "strasse" is one run.
+// Appended to `out`, in order; none for a token without such a character.
+void fold_key_soft_bounds(std::string_view token, std::string_view key, std::vector<std::uint32_t>& out);
+
 // Keys of the tokens of a dictionary phrase.
 std::vector<std::string> phrase_keys(std::string_view phrase);
 

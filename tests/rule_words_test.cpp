@@ -93,6 +93,14 @@ TEST_CASE("every match satisfies its rule's words", "[rules]") {
       {"strong winds", "\xC5\xBFtrong winds"},  // the long s matches "s"
       {"work is", "wor\xE2\x84\xAA is done"},   // the Kelvin sign matches "k"
       {"\\bdon't\\b", "I don't know"},
+      // RE2's \b is ASCII's: it holds beside any character outside ASCII, though the word's
+      // key runs on where that character folds to ASCII letters.
+      {"\\bstra\\b", "die Stra\xC3\x9F" "e"},          // "ß" folds to "ss"
+      {"-possessed\\b", "a self-possessed\xC5\xBF one"},  // "ſ" to "s"
+      {"\\bposs\\b", "po\xC5\xBFs\xC5\xBF"},             // "ſ" a letter and a bound in one word
+      {"\\bof\\b", "\xEF\xAC\x81of"},                    // "ﬁ" to "fi"
+      // More places for a run to end than are worth pairing: the word satisfies every piece.
+      {"\\bs\\b", "\xC5\xBF\xC5\xBF\xC5\xBF\xC5\xBF\xC5\xBF\xC5\xBFs\xC5\xBF\xC5\xBF\xC5\xBF\xC5\xBF\xC5\xBF\xC5\xBF\xC5\xBF"},
       {"xx[-_]yyy(zzz|zzzz)", "xx_yyyzzzz"},
       {"(?i)mIxEd CaSe", "MIXED case"},
       {"Request of the British (?:Realm|Domain)\\b|Order of the British (?:Realm|Empire)\\b",
