@@ -360,12 +360,18 @@ TEST_CASE("a Title Case run is a name unless two of its words rebuild a term", "
 TEST_CASE("a term is found across a hyphen the spinner lost or made, in the writer's hyphenation", "[compose]") {
   const Engine engine = engine_of({
       {"hyphens.dict", "pundits => critics\nspine chiller => thriller\n"},
-      {"hyphens.swaps", "genuine => real\nmark => label\ncontraption => device\npay => income\n"},
+      {"hyphens.swaps", "genuine => real\nmark => label\ncontraption => device\npay => income\nplanet => world\n"},
       {"hyphens.terms", "real-world data\nopen label trial\non-device learning\nlow-income countries\n"
                         "low income countries\n"}});
   const std::string evidence = kEvidence;
   // The term's hyphen, lost: found, and written without it, as the document writes the words.
   CHECK(engine.rewrite(evidence + "We used genuine world data.").text ==
+        "Critics liked the thriller. We used real world data.");
+  // The same with the word after the lost hyphen swapped, or both words: what follows the
+  // hyphen in the term is looked for among the second word's readings too.
+  CHECK(engine.rewrite(evidence + "We used real planet data.").text ==
+        "Critics liked the thriller. We used real world data.");
+  CHECK(engine.rewrite(evidence + "We used genuine planet data.").text ==
         "Critics liked the thriller. We used real world data.");
   // A hyphen the term does not have: found, and kept where the document has it.
   CHECK(engine.rewrite(evidence + "An open-mark trial ran.").text ==
