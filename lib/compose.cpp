@@ -356,19 +356,29 @@ std::string hyphenate_as_written(const std::string& display, std::uint32_t drop,
 bool TermComposer::continues(const Words& words, const std::vector<Token>& tokens, std::size_t first) const {
   const std::vector<std::uint32_t>& of_token = *words.of_token;
   if (first + 1 >= of_token.size()) return false;  // a term has two words at least
-  // A spun phrase at either word, or a hyphen token second (the document may join what the
-  // term writes apart): the walk decides.
-  if (words.span_first[first] != words.span_first[first + 2]) return true;
-  const std::uint32_t d1 = of_token[first + 1];
+  const std::uint32_t d0 = of_token[first], d1 = of_token[first + 1];
+  // A hyphen token second (the document may join what the term writes apart): the walk decides.
   if (hyphen_ != kNoWord && words.written[d1].word == hyphen_) return true;
   const std::vector<Words::Step>& steps = *words.steps;
-  // Some reading of the second word follows `node` in a term.
+  // Some spun phrase at token `at` stands for words of a term that follow `node`. A spun phrase
+  // is at a good share of the tokens of spun text, and most stand for words no term continues
+  // with there: letting each through made a tenth of the walks.
+  auto phrase_follows = [&](std::size_t at, std::uint32_t node) {
+    for (std::uint32_t p = words.span_first[at]; p < words.span_first[at + 1]; ++p)
+      for (std::uint32_t o = swap_first_[words.spans[p].swaps]; o < swap_first_[words.spans[p].swaps + 1]; ++o) {
+        if (original_first_[o] == original_first_[o + 1]) return true;  // stands for nothing: the walk decides
+        const std::uint32_t id = swap_ids_[original_first_[o]];
+        if (id != kNoWord && term_trie_.child(node, id) != kNoNode) return true;
+      }
+    return false;
+  };
+  if (phrase_follows(first, PhraseTrie::root())) return true;
+  // Some reading of the second word, or a spun phrase there, follows `node` in a term.
   auto followed = [&](std::uint32_t node) {
     for (std::uint32_t t = words.first[d1]; t < words.last[d1]; ++t)
       if (term_trie_.child(node, steps[t].word) != kNoNode) return true;
-    return false;
+    return phrase_follows(first + 1, node);
   };
-  const std::uint32_t d0 = of_token[first];
   // A term's hyphen the document leaves out ("real world" for "real-world"): find() walks past
   // it between two words, neither a function word, and then needs the second word to follow
   // the hyphen (or, rarely, another hyphen). Many terms have a hyphen after their first word,

@@ -152,10 +152,10 @@ class TermComposer {
   void attest_swap(const std::string& spun, const std::string& original, bool clear);
   void add_term(const std::string& display, const std::string& source);
   void add_term(const std::string& display, const std::string& source, const std::vector<std::string>& keys);
-  // Whether some reading of the word at token `first` is followed in a known term by some
-  // reading of the next token (directly, or past a hyphen of the term that the document
-  // leaves out), or a spun phrase or a hyphen token there leaves it open: when not, find()
-  // has nothing to walk. Most words of a document stop there; the check costs a few lookups,
+  // Whether some reading of the word at token `first` (or a spun phrase there) is followed in
+  // a known term by some reading of the next token or a spun phrase there (directly, or past a
+  // hyphen of the term that the document leaves out), or a hyphen token next leaves it open:
+  // when not, find() has nothing to walk. Most words of a document stop there; the check costs a few lookups,
   // where setting up the walk cost more than the walk.
   bool continues(const Words& words, const std::vector<Token>& tokens, std::size_t first) const;
   // Whether the tokens [first, first + len), the last one read as term-trie word `last`, are

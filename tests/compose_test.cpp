@@ -359,7 +359,7 @@ TEST_CASE("a Title Case run is a name unless two of its words rebuild a term", "
 
 TEST_CASE("a term is found across a hyphen the spinner lost or made, in the writer's hyphenation", "[compose]") {
   const Engine engine = engine_of({
-      {"hyphens.dict", "pundits => critics\nspine chiller => thriller\n"},
+      {"hyphens.dict", "pundits => critics\nspine chiller => thriller\nwhole planet => world ; ambiguous\n"},
       {"hyphens.swaps", "genuine => real\nmark => label\ncontraption => device\npay => income\nplanet => world\n"},
       {"hyphens.terms", "real-world data\nopen label trial\non-device learning\nlow-income countries\n"
                         "low income countries\n"}});
@@ -372,6 +372,9 @@ TEST_CASE("a term is found across a hyphen the spinner lost or made, in the writ
   CHECK(engine.rewrite(evidence + "We used real planet data.").text ==
         "Critics liked the thriller. We used real world data.");
   CHECK(engine.rewrite(evidence + "We used genuine planet data.").text ==
+        "Critics liked the thriller. We used real world data.");
+  // Or a spun phrase standing for it.
+  CHECK(engine.rewrite(evidence + "We used genuine whole planet data.").text ==
         "Critics liked the thriller. We used real world data.");
   // A hyphen the term does not have: found, and kept where the document has it.
   CHECK(engine.rewrite(evidence + "An open-mark trial ran.").text ==
