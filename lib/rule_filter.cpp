@@ -2,6 +2,7 @@
 #include "rule_filter.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 #include <unordered_map>
 
@@ -76,6 +77,11 @@ int RuleFilter::add(const std::string& pattern, std::string* error) {
     slot.own = std::move(re);
     slot.trigger = static_cast<std::size_t>(trigger - clauses.begin());
     slot.clauses = std::move(clauses);
+    // Its literal, where it says more than the words: that they are next to each other, or
+    // punctuation ("PC organization" in a line that says "PC" and "organization" apart).
+    slot.literal = rule_literal(pattern);
+    if (std::all_of(slot.literal.begin(), slot.literal.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+      slot.literal.clear();
     slots_.push_back(std::move(slot));
     return index;
   }
@@ -336,7 +342,7 @@ std::vector<RuleFilter::Candidate> RuleFilter::candidates(std::string_view text,
           for (std::uint32_t r : triggers_[static_cast<std::size_t>(a - filtered)]) {
             if (kept.rule_line[r] == line) continue;
             kept.rule_line[r] = line;
-            if (other_clauses_hold(slots_[r])) {
+            if (other_clauses_hold(slots_[r]) && may_hold_literal(text.substr(from, to - from), slots_[r].literal)) {
               lines_of.emplace_back(static_cast<int>(r), Range{from, to});
               word_rules_found.push_back(static_cast<int>(r));
             }

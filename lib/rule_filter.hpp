@@ -86,6 +86,9 @@ class RuleFilter {
     std::vector<std::vector<std::string>> clauses;  // until compile()
     std::vector<std::vector<std::uint32_t>> clause_atoms;
     std::size_t trigger = 0;
+    // What every match holds as written (rule_literal), when the clauses do not say it all:
+    // a line without it is no candidate. Empty for none.
+    std::string literal;
   };
   std::vector<Slot> slots_;
   std::vector<int> global_;  // by filter_ index: the rule's index

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <optional>
 
 #include "common_words.hpp"  // is_common_word, common_word_rank
@@ -126,8 +127,14 @@ std::optional<std::vector<Element>> elements(std::string_view p) {
       const bool punctuation = static_cast<unsigned char>(e) < 0x80 && !is_run_char(e) && e != '_';
       out.push_back(punctuation ? Element::literal(e) : Element::opaque());
     } else if (c == '[') {
-      if ((j = past_class(p, j)) == std::string_view::npos) return std::nullopt;
-      out.push_back(Element::opaque());
+      const std::size_t end = past_class(p, j);
+      if (end == std::string_view::npos) return std::nullopt;
+      // A class of one plain character ("[ ]") is that character.
+      const char only = p[j + 1];
+      const bool single = end == j + 3 && static_cast<unsigned char>(only) < 0x80 && only != '^' && only != '\\' &&
+                          only != '[' && only != ']';
+      out.push_back(single ? Element::literal(only) : Element::opaque());
+      j = end;
     } else if (c == '(') {
       const std::size_t end = group_end(p, j);
       if (end == std::string_view::npos) return std::nullopt;
@@ -264,7 +271,64 @@ AtomRun atom_run(const std::string& atom) {
   return {before, after, std::string_view(atom).substr(before, atom.size() - before - after)};
 }
 
+// Appends the literal runs of the concatenation `p` to `runs` (the one being built last), a
+// group of one alternative read in place; false when it does not parse.
+bool literal_runs(std::string_view p, int depth, std::vector<std::string>& runs) {
+  if (depth > 64) return false;
+  const auto items = elements(p);
+  if (!items) return false;
+  for (const Element& e : *items) {
+    if (e.kind == Element::kBoundary) continue;  // matches no character: the ones around it are adjacent
+    if (e.kind == Element::kLiteral) {
+      runs.back() += e.c >= 'A' && e.c <= 'Z' ? static_cast<char>(e.c + 32) : e.c;
+      continue;
+    }
+    if (e.kind == Element::kGroup) {
+      const auto alts = alternatives(e.group);
+      if (!alts) return false;
+      if (alts->size() == 1) {
+        if (!literal_runs(e.group, depth + 1, runs)) return false;
+        continue;
+      }
+    }
+    if (!runs.back().empty()) runs.emplace_back();  // a class, an escape, a choice: the run ends
+  }
+  return true;
+}
+
 }  // namespace
+
+std::string rule_literal(std::string_view pattern) {
+  const auto alts = alternatives(pattern);
+  if (!alts || alts->size() != 1) return {};
+  std::vector<std::string> runs(1);
+  if (!literal_runs(pattern, 0, runs)) return {};
+  return *std::max_element(runs.begin(), runs.end(),
+                           [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+}
+
+bool may_hold_literal(std::string_view line, std::string_view literal) {
+  if (literal.empty()) return true;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  // Look for the literal's first character that is not a letter (the same in either case, and
+  // rarer than most letters) with memchr, then compare around it.
+  std::size_t anchor = 0;
+  while (anchor + 1 < literal.size() && is_run_char(literal[anchor])) ++anchor;
+  const bool cased = is_run_char(literal[anchor]);  // all letters and digits: compare from the start
+  if (cased) anchor = 0;
+  for (std::size_t p = anchor; p + (literal.size() - anchor) <= line.size();) {
+    std::size_t at = p;
+    if (!cased) {
+      const void* hit = std::memchr(line.data() + p, literal[anchor], line.size() - (literal.size() - anchor) - p + 1);
+      if (hit == nullptr) break;
+      at = static_cast<std::size_t>(static_cast<const char*>(hit) - line.data());
+    }
+    const std::string_view here = line.substr(at - anchor, literal.size());
+    if (std::equal(here.begin(), here.end(), literal.begin(), [&](char a, char b) { return lower(a) == b; })) return true;
+    p = at + 1;
+  }
+  return line.find("\xC5\xBF") != std::string_view::npos || line.find("\xE2\x84\xAA") != std::string_view::npos;
+}
 
 std::tuple<bool, int, std::size_t, long> clause_rank(const RuleClause& clause) {
   std::size_t shortest = std::string::npos;

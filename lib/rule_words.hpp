@@ -31,6 +31,18 @@ using RuleClause = std::vector<std::string>;  // atoms, any one of which a match
 // of which some branch requires nothing, \Q...\E, nesting deeper than 64 groups).
 std::vector<RuleClause> rule_words(std::string_view pattern);
 
+// The longest run of characters that every match of `pattern` (a valid RE2 pattern) holds as
+// written, in lower case: consecutive literal characters of a pattern without a top-level
+// alternation ("\bfor (model|precedent)," -> "for ", ", however (he|she|...)" -> ", however ").
+// It says what the clauses do not: that the words are next to each other, and the punctuation
+// between them. Empty when the pattern has none (or starts with a top-level alternation).
+std::string rule_literal(std::string_view pattern);
+
+// Whether `line` may hold `literal` (from rule_literal()) where RE2, ignoring case, matches it:
+// false only when no stretch of the line equals it ignoring ASCII case and the line has no "ſ"
+// or Kelvin sign, which RE2 matches to "s" and "k".
+bool may_hold_literal(std::string_view line, std::string_view literal);
+
 // Whether a clause is worth looking for in every line: each of its runs is rare enough in
 // text, a whole word outside the commonest English words, or a long part of a word.
 bool is_rare_clause(const RuleClause& clause);

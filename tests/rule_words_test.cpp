@@ -51,12 +51,48 @@ TEST_CASE("rule words are the runs every match holds", "[rules]") {
   CHECK(rule_words("a (big )+dog") == Clauses{{"dog"}});
   CHECK(rule_words("x{2}yz") == Clauses{});
   CHECK(rule_words("(?P<n>wood)land") == Clauses{{"wood"}, {"land"}});
-  // Escaped punctuation bounds a run; a class or any other escape does not.
+  // Escaped punctuation bounds a run, as does a class of one such character; a wider class or
+  // any other escape does not.
   CHECK(rule_words("U\\.S\\. army") == Clauses{{" s "}, {" army"}});
+  CHECK(rule_words("\\bPC[ ]vision") == Clauses{{" pc "}, {" vision"}});
   CHECK(rule_words("in reality[,.;]") == Clauses{{" reality"}});
   CHECK(rule_words("\\x41bcd") == Clauses{{"bcd"}});
   // A letter outside ASCII bounds nothing either (the Kelvin sign matches "k").
   CHECK(rule_words("S\xC3\xA8vres") == Clauses{{"vres"}});
+}
+
+// The literal: what the words leave out (that they are next to each other, the punctuation).
+TEST_CASE("a rule's literal is its longest run of characters every match holds", "[rules]") {
+  CHECK(rule_literal(", however (he|she|they)\\b") == ", however ");
+  CHECK(rule_literal("\\bfor (model|precedent),") == "for ");
+  // \b matches no character; a group of one alternative is read in place, a class of one
+  // character is that character.
+  CHECK(rule_literal("\\b([A-Za-z]+) PC[ ]Vision\\b") == " pc vision");
+  CHECK(rule_literal("(?-i:\\bAt that point,)") == "at that point,");
+  CHECK(rule_literal("(?:in|at) the (?:end) of\\b") == " the end of");
+  // Anything optional, repeated or chosen ends a run.
+  CHECK(rule_literal("colou?r scheme") == "r scheme");
+  CHECK(rule_literal("(?:big )+dogs") == "dogs");
+  // Nothing is known of a top-level choice.
+  CHECK(rule_literal("a b c|d").empty());
+  CHECK(rule_literal("[a-z]+").empty());
+  CHECK(rule_literal("\\Qa b\\E").empty());
+}
+
+TEST_CASE("a line may hold a literal only where it is written, ignoring ASCII case", "[rules]") {
+  CHECK(may_hold_literal("He used PC Vision daily", " pc vision"));
+  CHECK_FALSE(may_hold_literal("A PC runs vision software", " pc vision"));
+  CHECK(may_hold_literal("It rained, However they went", ", however "));
+  CHECK_FALSE(may_hold_literal("It rained; however, they went", ", however "));
+  // At either end of the line, and a literal of letters alone.
+  CHECK(may_hold_literal(", however ", ", however "));
+  CHECK(may_hold_literal("the END", "end"));
+  CHECK_FALSE(may_hold_literal("the en", "end"));
+  CHECK_FALSE(may_hold_literal("", ", x"));
+  CHECK(may_hold_literal("anything", ""));
+  // RE2 matches the long s to "s" and the Kelvin sign to "k": a line with either may hold it.
+  CHECK(may_hold_literal("Thi\xC5\xBF one", "this one"));
+  CHECK(may_hold_literal("wor\xE2\x84\xAA, too", "work, too"));
 }
 
 TEST_CASE("rule words know nothing where a branch requires nothing", "[rules]") {
@@ -174,6 +210,16 @@ TEST_CASE("word rules run over the lines holding a word of each clause", "[rules
   CHECK(found[0].ranges == Ranges{{0, at("\nA monarch")}, {at("The red"), at("\nCanute alone")}});
   CHECK(found[1].rule == filtered);
   CHECK(found[1].ranges == Ranges{{at("The red"), at("\nCanute alone")}});
+  // A rule whose literal says more than its words: a line holding the words apart is no
+  // candidate.
+  RuleFilter apart;
+  REQUIRE(apart.add("\\b([A-Za-z]+) PC[ ]vision\\b", &error) == 0);
+  apart.compile();
+  REQUIRE(apart.word_rule_count() == 1);
+  const std::string lines = "A PC and its vision.\nUse the pc vision tools.";
+  const std::vector<RuleFilter::Candidate> near = candidates_of(apart, lines);
+  REQUIRE(near.size() == 1);
+  CHECK(near[0].ranges == Ranges{{lines.find("Use"), lines.size()}});
   // An invalid word rule is refused with RE2's message, as any rule.
   CHECK(filter.add("\\b(?:Sovereign|Monarch (Canute\\b", &error) == -1);
   CHECK_FALSE(error.empty());

@@ -3,8 +3,9 @@
 // rule_words() on arbitrary patterns, against RE2 itself. The input is a pattern, a line feed
 // and a text. Invariant: whenever the pattern compiles and matches somewhere in the text (one
 // line: its line feeds become spaces), the text holds an atom of every clause rule_words()
-// gives, as the rule prefilter decides it (AtomPieces over the text's words). A clause the text
-// lacks would keep a rule from a line it matches: a missed restoration, silently.
+// gives, as the rule prefilter decides it (AtomPieces over the text's words), and the
+// pattern's literal (rule_literal, may_hold_literal). A clause or a literal the text lacks
+// would keep a rule from a line it matches: a missed restoration, silently.
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -31,7 +32,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   o.set_log_errors(false);
   o.set_max_mem(8 << 20);
   const RE2 re(pattern, o);
-  if (!re.ok() || clauses.empty() || !RE2::PartialMatch(text, re)) return 0;
-  if (!satisfies_clauses(clauses, text)) std::abort();
+  const std::string literal = rule_literal(pattern);  // must not crash either
+  if (!re.ok() || !RE2::PartialMatch(text, re)) return 0;
+  if (!clauses.empty() && !satisfies_clauses(clauses, text)) std::abort();
+  if (!may_hold_literal(text, literal)) std::abort();
   return 0;
 }
