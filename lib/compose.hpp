@@ -155,8 +155,8 @@ class TermComposer {
   // Whether some reading of the word at token `first` (or a spun phrase there) is followed in
   // a known term by some reading of the next token or a spun phrase there (directly, or past a
   // hyphen of the term that the document leaves out), or a hyphen token next leaves it open:
-  // when not, find() has nothing to walk. Most words of a document stop there; the check costs a few lookups,
-  // where setting up the walk cost more than the walk.
+  // when not, find() has nothing to walk. Most words of a document stop there; the check
+  // costs a few lookups, where setting up the walk cost more than the walk.
   bool continues(const Words& words, const std::vector<Token>& tokens, std::size_t first) const;
   // Whether the tokens [first, first + len), the last one read as term-trie word `last`, are
   // a known term.

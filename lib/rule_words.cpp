@@ -310,8 +310,8 @@ std::string rule_literal(std::string_view pattern) {
 bool may_hold_literal(std::string_view line, std::string_view literal) {
   if (literal.empty()) return true;
   auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  // Look for the literal's first character that is not a letter (the same in either case, and
-  // rarer than most letters) with memchr, then compare around it.
+  // Look for the literal's first character that is neither a letter nor a digit (the same in
+  // either case, and rarer than most letters) with memchr, then compare around it.
   std::size_t anchor = 0;
   while (anchor + 1 < literal.size() && is_run_char(literal[anchor])) ++anchor;
   const bool cased = is_run_char(literal[anchor]);  // all letters and digits: compare from the start
