@@ -5,6 +5,7 @@
 #include "thread_memo.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -126,33 +127,13 @@ AtomPieces::AtomPieces(const std::vector<std::string>& atoms, const std::vector<
   pieces_search_ = AsciiLiterals(pieces_);
 }
 
-void AtomPieces::search(std::string_view key, std::string& anchored, std::vector<int>& out) const {
-  const std::size_t before = out.size();
-  for (std::size_t i = 0; i < key.size();) {
-    if (!is_run_byte(static_cast<unsigned char>(key[i]))) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < key.size() && is_run_byte(static_cast<unsigned char>(key[j]))) ++j;
-    anchored.clear();
-    anchored += '^';
-    anchored.append(key.data() + i, j - i);
-    anchored += '$';
-    i = j;
-    pieces_search_.find(anchored, out);
-  }
-  // A key with several runs ("don't") may satisfy a piece twice: once is enough.
-  std::sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
-  out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(before), out.end()), out.end());
-}
-
-void AtomPieces::search_soft(std::string_view key, std::span<const std::pair<std::uint32_t, std::uint32_t>> bounds,
-                             std::string& anchored, std::vector<int>& out) const {
+void AtomPieces::search(std::string_view key, std::span<const std::pair<std::uint32_t, std::uint32_t>> bounds,
+                        std::string& anchored, std::vector<int>& out) const {
   // Past a dozen places a run may end (a word of ſ's, say), the pairs of them would cost more
   // than the rules the prefilter spares: then the key satisfies every piece.
   constexpr std::size_t kMostEnds = 12;
-  std::vector<std::uint32_t> ends;
+  const std::size_t before = out.size();
+  std::array<std::uint32_t, kMostEnds> ends;
   for (std::size_t i = 0; i < key.size();) {
     if (!is_run_byte(static_cast<unsigned char>(key[i]))) {
       ++i;
@@ -160,17 +141,22 @@ void AtomPieces::search_soft(std::string_view key, std::span<const std::pair<std
     }
     std::size_t j = i;
     while (j < key.size() && is_run_byte(static_cast<unsigned char>(key[j]))) ++j;
-    ends.assign(1, static_cast<std::uint32_t>(i));
-    for (const auto& [word, at] : bounds)
-      if (at > i && at < j) ends.push_back(at);
-    ends.push_back(static_cast<std::uint32_t>(j));
-    if (ends.size() > kMostEnds) {
-      for (std::size_t p = 0; p < pieces_.size(); ++p) out.push_back(static_cast<int>(p));
-      return;
+    // The places the run may end as RE2 sees it: its ends, and the bounds inside it.
+    std::size_t n = 0;
+    ends[n++] = static_cast<std::uint32_t>(i);
+    for (const auto& [word, at] : bounds) {
+      if (at <= i || at >= j) continue;
+      if (n + 1 == kMostEnds) {  // no room left for the run's end
+        out.resize(before);
+        for (std::size_t p = 0; p < pieces_.size(); ++p) out.push_back(static_cast<int>(p));
+        return;
+      }
+      ends[n++] = at;
     }
+    ends[n++] = static_cast<std::uint32_t>(j);
     // Every stretch between two of the places is a run RE2 may see.
-    for (std::size_t a = 0; a < ends.size(); ++a)
-      for (std::size_t b = a + 1; b < ends.size(); ++b) {
+    for (std::size_t a = 0; a < n; ++a)
+      for (std::size_t b = a + 1; b < n; ++b) {
         anchored.assign(1, '^');
         anchored.append(key.data() + ends[a], ends[b] - ends[a]);
         anchored += '$';
@@ -178,6 +164,9 @@ void AtomPieces::search_soft(std::string_view key, std::span<const std::pair<std
       }
     i = j;
   }
+  // A key with several runs ("don't") or stretches may satisfy a piece twice: once is enough.
+  std::sort(out.begin() + static_cast<std::ptrdiff_t>(before), out.end());
+  out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(before), out.end()), out.end());
 }
 
 AtomPieces::Scratch& AtomPieces::scratch() const {
@@ -205,26 +194,27 @@ void AtomPieces::of_keys(const DocumentWords& words, Scratch& s, KeyPieces& out)
   std::string anchored;
   auto soft = words.soft_bounds.begin();  // sorted by key, as k goes
   for (std::uint32_t k = 0; k < words.distinct(); ++k) {
+    if (soft != words.soft_bounds.end() && soft->first == k) {
+      // Its runs may end inside, where this document's text has a character folded to ASCII
+      // letters: searched for this document alone (another spelling has the same key).
+      const auto begin = soft;
+      while (soft != words.soft_bounds.end() && soft->first == k) ++soft;
+      found.clear();
+      search(words.key(k), std::span(begin, soft), anchored, found);
+      out.pieces.insert(out.pieces.end(), found.begin(), found.end());
+      out.first.push_back(static_cast<std::uint32_t>(out.pieces.size()));
+      continue;
+    }
     const std::uint32_t record = words.record[k];
     if (!s.known.has(record)) {
       found.clear();
-      search(words.key(k), anchored, found);
+      search(words.key(k), {}, anchored, found);
       const auto first = static_cast<std::uint32_t>(s.known_pieces.size());
       s.known_pieces.insert(s.known_pieces.end(), found.begin(), found.end());
       s.known.set(record, std::pair(first, static_cast<std::uint32_t>(s.known_pieces.size())));
     }
     const auto [first, last] = s.known.get(record);
     out.pieces.insert(out.pieces.end(), s.known_pieces.begin() + first, s.known_pieces.begin() + last);
-    if (soft != words.soft_bounds.end() && soft->first == k) {
-      const auto begin = soft;
-      while (soft != words.soft_bounds.end() && soft->first == k) ++soft;
-      found.clear();
-      search_soft(words.key(k), std::span(begin, soft), anchored, found);
-      out.pieces.insert(out.pieces.end(), found.begin(), found.end());
-      const auto from = out.pieces.begin() + out.first.back();
-      std::sort(from, out.pieces.end());
-      out.pieces.erase(std::unique(from, out.pieces.end()), out.pieces.end());
-    }
     out.first.push_back(static_cast<std::uint32_t>(out.pieces.size()));
   }
 }

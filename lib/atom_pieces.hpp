@@ -93,12 +93,10 @@ class AtomPieces {
   // "moved$" the end of one, "ing" any part). Literal i is piece i.
   std::vector<std::string> pieces_;
   AsciiLiterals pieces_search_;
-  // Appends the pieces `key` satisfies to `out` (sorted, each once).
-  void search(std::string_view key, std::string& scratch, std::vector<int>& out) const;
-  // Appends the pieces `key` satisfies when its runs may also end at `bounds` (the key's
-  // DocumentWords::soft_bounds), in no order, some maybe twice.
-  void search_soft(std::string_view key, std::span<const std::pair<std::uint32_t, std::uint32_t>> bounds,
-                   std::string& scratch, std::vector<int>& out) const;
+  // Appends the pieces `key` satisfies to `out` (sorted, each once), its runs ending also at
+  // `bounds` (the key's DocumentWords::soft_bounds; none for most keys).
+  void search(std::string_view key, std::span<const std::pair<std::uint32_t, std::uint32_t>> bounds,
+              std::string& scratch, std::vector<int>& out) const;
   // An atom is looked at only when its trigger is in a line, then all its pieces are checked.
   // The trigger is the piece that should be rarest in text (a whole word outside the commonest
   // before a short part of words: "quantity" in "the quantity of ", not "the", which is also in

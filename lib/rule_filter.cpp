@@ -2,10 +2,10 @@
 #include "rule_filter.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <numeric>
 #include <unordered_map>
 
+#include "ascii_words.hpp"  // is_ascii_alnum
 #include "rule_words.hpp"
 #include "thread_memo.hpp"
 
@@ -80,8 +80,7 @@ int RuleFilter::add(const std::string& pattern, std::string* error) {
     // Its literal, where it says more than the words: that they are next to each other, or
     // punctuation ("PC organization" in a line that says "PC" and "organization" apart).
     slot.literal = rule_literal(pattern);
-    if (std::all_of(slot.literal.begin(), slot.literal.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
-      slot.literal.clear();
+    if (std::all_of(slot.literal.begin(), slot.literal.end(), [](char c) { return is_ascii_alnum(c); })) slot.literal.clear();
     slots_.push_back(std::move(slot));
     return index;
   }
