@@ -6,6 +6,7 @@
 // a manifest that lists a subset of them; the next run deletes stray temporary files, skips what
 // the manifest lists with an unchanged hash, and redoes the rest.
 #include "batch.hpp"
+#include "fnv1a.hpp"
 #include "read_file.hpp"
 
 #include <fcntl.h>
@@ -39,15 +40,6 @@ namespace despin::cli {
 namespace {
 
 constexpr const char* kManifest = ".despin-manifest";
-
-// FNV-1a, 64 bits: a fingerprint of a document's bytes, not a defence against forgery.
-std::uint64_t fnv1a(std::string_view data, std::uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 std::string hex(std::uint64_t v) {
   char buf[17];

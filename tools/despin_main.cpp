@@ -16,7 +16,9 @@
 #include <unistd.h>
 
 #include "batch.hpp"
+#include "builtin_engine.hpp"
 #include "cli_output.hpp"
+#include "fnv1a.hpp"
 #include "despin/despin.hpp"
 #include "jsonl.hpp"
 #include "read_file.hpp"
@@ -207,6 +209,7 @@ int main(int argc, char** argv) {
   // is read, so a bad dictionary stops the run before it starts).
   std::vector<despin::Dictionary> dictionaries;
   std::uint64_t engine_hash = 0;  // of the compiled engine's bytes, for a batch's fingerprint
+  bool builtin_engine = false;    // loaded from builtin_engine_snapshot()
   std::optional<despin::Expected<despin::Engine>> engine;
   if (!engine_file.empty()) {
     engine = despin::Engine::load_file(engine_file, options);
@@ -218,6 +221,17 @@ int main(int argc, char** argv) {
         return kExitError;
       }
       engine_hash = *hash;
+    }
+  } else if (!no_default && dict_files.empty()) {
+    // The built-in dictionary alone: its compiled engine, embedded at build time. Should it ever
+    // fail to load (a build that went wrong), the dictionary is compiled here as before.
+    engine = despin::Engine::load(despin::cli::builtin_engine_snapshot(), "the built-in engine", options);
+    if (*engine) {
+      builtin_engine = true;
+    } else {
+      std::cerr << "despin: warning: " << engine->error().what() << "; compiling the built-in dictionary instead\n";
+      dictionaries.push_back(despin::Dictionary::builtin());
+      engine = despin::Engine::create(dictionaries, options);
     }
   } else {
     if (!no_default) dictionaries.push_back(despin::Dictionary::builtin());
@@ -257,9 +271,10 @@ int main(int argc, char** argv) {
   if (batch_cmd->parsed()) {
     batch.jobs = jobs;
     batch.progress = batch.progress || ::isatty(2);
-    batch.fingerprint = engine_file.empty() ? engine_fingerprint(dictionaries)
-                                            : std::string("despin ") + despin::kVersion + "\nengine " +
-                                                  std::to_string(engine_hash) + "\n";
+    if (builtin_engine) engine_hash = despin::cli::fnv1a(despin::cli::builtin_engine_snapshot());
+    batch.fingerprint = engine_file.empty() && !builtin_engine
+                            ? engine_fingerprint(dictionaries)
+                            : std::string("despin ") + despin::kVersion + "\nengine " + std::to_string(engine_hash) + "\n";
     const despin::CleanOptions& c = options.clean;
     for (bool step : {c.spaces, c.entities, c.mojibake, c.nfc, c.templates, c.repeated_lines, c.duplicates, c.layout,
                       c.drop_toc})

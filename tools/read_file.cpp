@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "despin/engine.hpp"
+#include "fnv1a.hpp"
 
 namespace despin::cli {
 
@@ -72,7 +73,7 @@ std::optional<std::uint64_t> hash_file(const std::string& path, std::string& err
     error = std::strerror(errno);
     return std::nullopt;
   }
-  std::uint64_t h = 0xcbf29ce484222325ull;
+  std::uint64_t h = kFnv1aStart;
   std::vector<char> buf(1 << 16);
   for (;;) {
     const ssize_t got = ::read(fd, buf.data(), buf.size());
@@ -83,7 +84,7 @@ std::optional<std::uint64_t> hash_file(const std::string& path, std::string& err
       return std::nullopt;
     }
     if (got == 0) break;
-    for (ssize_t i = 0; i < got; ++i) h = (h ^ static_cast<unsigned char>(buf[static_cast<std::size_t>(i)])) * 0x100000001b3ull;
+    h = fnv1a(std::string_view(buf.data(), static_cast<std::size_t>(got)), h);
   }
   ::close(fd);
   return h;
