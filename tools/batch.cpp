@@ -31,7 +31,7 @@
 #include <unordered_map>
 
 #include "jsonl.hpp"
-#include "ordered_pool.hpp"
+#include "worker_pool.hpp"
 #include "write_file.hpp"
 
 namespace fs = std::filesystem;

@@ -6,13 +6,13 @@
 
 #include "cli_output.hpp"
 #include "json_line.hpp"
-#include "ordered_pool.hpp"
+#include "worker_pool.hpp"
 
 namespace despin::cli {
 namespace {
 
 // Lines are read and written in chunks: enough to keep every thread busy, small enough that
-// memory does not grow with the input.
+// memory (two chunks) does not grow with the input.
 constexpr std::size_t kChunkLines = 512;
 constexpr std::size_t kChunkBytes = 32u << 20;
 
@@ -46,20 +46,21 @@ JsonlRecord restore_jsonl_line(const Engine& engine, std::string_view line) {
 std::size_t run_jsonl_stream(const Engine& engine, std::istream& in, std::ostream& out, std::ostream& err,
                              std::string_view label, unsigned jobs,
                              const std::function<void(const JsonlRecord&)>& each) {
-  std::size_t bad = 0, line_no = 0;
-  std::vector<std::string> lines;
-  std::vector<JsonlRecord> records;
-  while (in) {
-    lines.clear();
+  struct Chunk {
+    std::vector<std::string> lines;
+    std::vector<JsonlRecord> records;
+  };
+  const auto read = [&](Chunk& chunk) {
+    chunk.lines.clear();
     std::size_t bytes = 0;
-    for (std::string line; lines.size() < kChunkLines && bytes < kChunkBytes && std::getline(in, line);) {
+    for (std::string line; chunk.lines.size() < kChunkLines && bytes < kChunkBytes && std::getline(in, line);) {
       bytes += line.size();
-      lines.push_back(std::move(line));
+      chunk.lines.push_back(std::move(line));
     }
-    if (lines.empty()) break;
-    records.assign(lines.size(), {});
-    parallel_for(lines.size(), jobs, [&](std::size_t i) { records[i] = restore_jsonl_line(engine, lines[i]); });
-    for (const JsonlRecord& r : records) {
+  };
+  std::size_t bad = 0, line_no = 0;
+  const auto write = [&](const Chunk& chunk) {
+    for (const JsonlRecord& r : chunk.records) {
       ++line_no;
       if (!r.error.empty()) {
         err << label << ":" << line_no << ": " << r.error << "\n";
@@ -68,7 +69,25 @@ std::size_t run_jsonl_stream(const Engine& engine, std::istream& in, std::ostrea
       out << r.output << '\n';
       if (each) each(r);
     }
+  };
+  // Two chunks in turn: while the pool restores one, this thread writes out the one before and
+  // reads the one after, then joins the pool.
+  WorkerPool pool(jobs);
+  Chunk chunks[2];
+  std::size_t current = 0;
+  bool written = true;  // whether chunks[1 - current] has nothing left to write
+  for (read(chunks[current]); !chunks[current].lines.empty(); current = 1 - current) {
+    Chunk& chunk = chunks[current];
+    Chunk& other = chunks[1 - current];
+    chunk.records.assign(chunk.lines.size(), {});
+    pool.start(chunk.lines.size(),
+               [&engine, &chunk](std::size_t i) { chunk.records[i] = restore_jsonl_line(engine, chunk.lines[i]); });
+    if (!written) write(other);
+    read(other);
+    pool.wait();
+    written = false;
   }
+  if (!written) write(chunks[1 - current]);
   return bad;
 }
 
