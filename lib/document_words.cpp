@@ -165,7 +165,7 @@ DocumentWords fold_words(std::string_view text, const std::vector<Token>& tokens
     if (d == short_keys.size()) short_keys.push_back(k);
   };
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view token = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    const std::string_view token = text.substr(tokens[i].begin, tokens[i].length);
     std::uint64_t h;
     std::uint32_t d;
     if (const ShortKey k = short_key(token, text.size() - tokens[i].begin); k.size != ShortKey::kNotShort) {

@@ -65,14 +65,20 @@ class TokenSink {
       if (piece[i] == '\n' || (piece[i] == '\r' && (i + 1 == piece.size() || piece[i + 1] != '\n'))) ++newlines_;
   }
   void token(std::size_t begin, std::size_t end, bool is_word) {
-    if (newlines_ >= 2) ++paragraph_;
+    if (newlines_ >= 2 && paragraph_ < Token::kMaxParagraph) ++paragraph_;
     Token t;
     t.begin = base_ + begin;
-    t.end = base_ + end;
     t.paragraph = paragraph_;
     t.is_word = is_word;
     t.line_break_before = newlines_ > 0;
     newlines_ = 0;
+    // A run of over 4 GiB without a break (no text has one) goes on in tokens with no gap.
+    for (; end - begin > Token::kMaxLength; begin += Token::kMaxLength, t.begin += Token::kMaxLength) {
+      t.length = static_cast<std::uint32_t>(Token::kMaxLength);
+      tokens_.push_back(t);
+      t.line_break_before = false;
+    }
+    t.length = static_cast<std::uint32_t>(end - begin);
     tokens_.push_back(t);
   }
 
@@ -302,7 +308,7 @@ std::vector<std::string> phrase_keys(std::string_view phrase) {
   const std::vector<Token> tokens = tokenize(phrase);
   std::vector<std::string> keys(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i)
-    fold_key(phrase.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), keys[i]);
+    fold_key(phrase.substr(tokens[i].begin, tokens[i].length), keys[i]);
   return keys;
 }
 

@@ -18,13 +18,21 @@ icu::BreakIterator& thread_sentence_iterator();
 
 // A token that is not white space: a word, a number or a punctuation mark. White space is not
 // stored; what lies between two tokens is described by the flags of the second.
+// 16 bytes: a document holds one every four or five bytes, and a large document's token array
+// is the largest thing it allocates (each page of it a page fault to fill).
 struct Token {
-  std::size_t begin = 0;  // byte span in the text
-  std::size_t end = 0;
-  std::uint32_t paragraph = 0;  // increments at each blank line
-  bool is_word = false;         // letters or digits (ICU rule status other than "none")
-  bool line_break_before = false;  // the gap before it holds a line break
+  static constexpr std::uint32_t kMaxParagraph = (1u << 30) - 1;
+  static constexpr std::size_t kMaxLength = UINT32_MAX;  // longer runs are cut into tokens this long
+
+  std::size_t begin = 0;      // byte span in the text: [begin, end())
+  std::uint32_t length = 0;
+  std::uint32_t paragraph : 30 = 0;  // increments at each blank line (and stays at kMaxParagraph)
+  bool is_word : 1 = false;          // letters or digits (ICU rule status other than "none")
+  bool line_break_before : 1 = false;  // the gap before it holds a line break
+
+  std::size_t end() const { return begin + length; }
 };
+static_assert(sizeof(Token) == 16);
 
 // Tokenizes `text` (which may contain invalid UTF-8: ICU reads it as U+FFFD). Thread-safe:
 // each thread uses its own BreakIterator.
