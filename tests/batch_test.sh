@@ -78,6 +78,18 @@ check "no temporary files left" test -z "$(find "$tmp/killed" -name '*.despin-tm
 "$DESPIN" batch "$big" "$tmp/one" -j 1 2> /dev/null
 check "--jobs 1 and 2 give identical outputs" diff -r -q -x summary.json -x .despin-manifest -x errors.jsonl "$tmp/whole" "$tmp/one"
 
+# Output directories are made when a file cannot be opened in them: two workers writing the
+# first files of the same new directory both succeed, and a path that cannot be a directory is
+# reported as such.
+wide=$tmp/wide
+for i in $(seq 0 299); do mkdir -p "$wide/d$((i % 150))/e"; printf 'Pundits agree %s.\n' $i > "$wide/d$((i % 150))/e/$i.txt"; done
+"$DESPIN" batch "$wide" "$tmp/wout" -j 2 2> "$tmp/werr"; rc=$?
+check "new output directories under two workers" test $rc -eq 0 -a "$(find "$tmp/wout" -name '*.txt' | wc -l)" -eq 300
+mkdir -p "$tmp/wout2" && touch "$tmp/wout2/d7"
+"$DESPIN" batch "$wide" "$tmp/wout2" -j 2 2> /dev/null; rc=$?
+check "an output directory that is a file: exit 1" test $rc -eq 1
+check "an output directory that is a file: why" grep -q '"path":"d7/e/157.txt","error":"cannot write .*: Not a directory"' "$tmp/wout2/errors.jsonl"
+
 # JSON Lines: a .jsonl SRC and the streaming mapper keep order and fields, one line per line.
 python3 - "$CORPUS" "$tmp/docs.jsonl" <<'PY'
 import json, pathlib, sys

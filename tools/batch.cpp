@@ -302,7 +302,7 @@ int run_batch(const Engine& engine, const BatchOptions& options) {
       if (it->path().extension() != ".txt") continue;
       std::error_code sec;
       if (it->is_symlink(sec) && !fs::exists(it->path(), sec)) {
-        record_error(fs::relative(it->path(), src).string(), "dangling symbolic link");
+        record_error(it->path().lexically_relative(src).string(), "dangling symbolic link");
         ++stats.failed;
         continue;
       }
@@ -315,7 +315,9 @@ int run_batch(const Engine& engine, const BatchOptions& options) {
 
     Progress progress(stats, files.size(), options.progress);
     parallel_for(files.size(), options.jobs, [&](std::size_t i) {
-      const std::string rel = fs::relative(files[i], src).string();
+      // Lexically: the listing's paths all start with `src` as written, and fs::relative would
+      // resolve every component of both (a readlink each) for every file.
+      const std::string rel = files[i].lexically_relative(src).string();
       std::string error;
       std::optional<std::string> text = despin::cli::read_whole_file(files[i].string(), error);
       if (!text) {
