@@ -304,7 +304,8 @@ Result Engine::rewrite(std::string_view text) const {
 
 std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
                                              const detail::DocumentWords& words,
-                                             const std::vector<detail::ByteSpan>& invalid) const {
+                                             const std::vector<detail::ByteSpan>& invalid,
+                                             std::deque<detail::Replacement>& outputs) const {
   std::vector<Match> out;
   if (rules.empty() || tokens.empty()) return out;
   // Rules must start and end on token boundaries: map byte offsets to token indexes.
@@ -340,10 +341,11 @@ std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::v
           pos = b + 1;
           continue;
         }
-        std::string rewritten;
-        rule.re->Rewrite(&rewritten, rule.replacement.text, groups.data(), static_cast<int>(groups.size()));
-        out.push_back(Match{static_cast<std::size_t>(first), static_cast<std::size_t>(last) + 1, &rule.replacement,
-                            EditKind::kRule, std::move(rewritten)});
+        outputs.push_back(rule.replacement);
+        outputs.back().text.clear();
+        rule.re->Rewrite(&outputs.back().text, rule.replacement.text, groups.data(), static_cast<int>(groups.size()));
+        out.push_back(Match{static_cast<std::size_t>(first), static_cast<std::size_t>(last) + 1, &outputs.back(),
+                            EditKind::kRule});
         pos = e;
       }
     }
@@ -504,7 +506,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
       continue;
     }
     const Replacement* picked = &phrases[static_cast<std::size_t>(best)];
-    out.push_back(Match{i, best_end, picked->heading ? picked : reading(best, domain_evidence), EditKind::kPhrase, {}});
+    out.push_back(Match{i, best_end, picked->heading ? picked : reading(best, domain_evidence), EditKind::kPhrase});
     i = best_end;
   }
   return out;
@@ -605,7 +607,7 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
   const std::size_t before = matches.size();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (covered[i]) continue;
-    if (const Replacement* r = consistent(i); r != nullptr) matches.push_back(Match{i, i + 1, r, EditKind::kPhrase, {}});
+    if (const Replacement* r = consistent(i); r != nullptr) matches.push_back(Match{i, i + 1, r, EditKind::kPhrase});
   }
   // Both runs are in token order already: a merge, not a sort of the whole document's matches.
   std::inplace_merge(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(before), matches.end(), by_first);
@@ -640,7 +642,8 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
 
   // Rules first: they are the more specific knowledge, and phrases may not cut through them
   // (a composed term may cover one that it keeps, below).
-  std::vector<Match> rule_matches = match_rules(text, tokens, words, invalid);
+  std::deque<Replacement> rule_outputs;  // what each rule match rewrites its text to
+  std::vector<Match> rule_matches = match_rules(text, tokens, words, invalid, rule_outputs);
   std::vector<bool> blocked = detail::covered_tokens(rule_matches, n);
   // The trie is walked once, around the rules that stay whatever the evidence (the unambiguous
   // ones): both passes below decide among the phrases found.
@@ -752,7 +755,7 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
         }
         if (longer && rule_owner[k] >= 0) {
           const Match& m = rule_matches[static_cast<std::size_t>(rule_owner[k])];
-          longer = covers(m, m.rule_output, false);
+          longer = covers(m, m.replacement->text, false);
         }
       }
       if (!longer) continue;
@@ -763,7 +766,7 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
       composed.push_back(Replacement{std::move(found->text),
                                      made_names.store("compose:", found->source),
                                      detail::kComposeConfidence, true});
-      composed_matches.push_back(Match{i, found->last, &composed.back(), EditKind::kCompose, {}});
+      composed_matches.push_back(Match{i, found->last, &composed.back(), EditKind::kCompose});
       i = found->last - 1;
     }
     std::size_t k = 0;
@@ -793,7 +796,7 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
     shapes.clear();
     for (std::size_t i = m.first; i < m.last; ++i)
       if (tokens[i].is_word) shapes.push_back(detail::shape_of(text.substr(tokens[i].begin, tokens[i].length)));
-    const std::string& base = m.kind == EditKind::kRule                                         ? m.rule_output
+    const std::string& base = m.kind == EditKind::kRule                                         ? m.replacement->text
                               : !m.replacement->participle.empty() && detail::after_auxiliary(text, tokens, m.first)
                                   ? m.replacement->participle
                                   : m.replacement->text;

@@ -33,7 +33,7 @@ std::vector<detail::Match> Engine::Impl::terms_by_acronym(
     store.push_back(detail::Replacement{std::move(found->text),
                                         sources.store("acronym:", found->source),
                                         detail::kComposeConfidence, true});
-    found_matches.push_back(detail::Match{found->first, open, &store.back(), EditKind::kCompose, {}});
+    found_matches.push_back(detail::Match{found->first, open, &store.back(), EditKind::kCompose});
   }
   return found_matches;
 }

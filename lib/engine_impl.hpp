@@ -54,11 +54,12 @@ struct Rule {
 };
 
 // A candidate restoration over tokens [first, last).
+// 32 bytes: spun text has a match every few tokens. A rule's match points to a Replacement made
+// for it, whose text is what the rule rewrote that stretch to (before case matching).
 struct Match {
   std::size_t first, last;
   const Replacement* replacement;
   EditKind kind;
-  std::string rule_output;  // for rules: the rewritten text before case matching
 };
 
 // By token of a text of `tokens` tokens: the index of the match in `matches` covering it, or -1.
@@ -130,9 +131,11 @@ struct Engine::Impl {
   // `engine` keeps this Impl alive: the Result holds it (Result::storage), as its edits' rule
   // names view the Impl's strings.
   Result rewrite(std::string_view text, std::shared_ptr<const void> engine) const;
+  // Rule matches in rule order; each one's Replacement (the rewritten text) is made in `outputs`.
   std::vector<detail::Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
                                          const detail::DocumentWords& words,
-                                         const std::vector<detail::ByteSpan>& invalid) const;
+                                         const std::vector<detail::ByteSpan>& invalid,
+                                         std::deque<detail::Replacement>& outputs) const;
   // Terms introduced with their acronym in paragraphs with evidence of spin ("Partial Component
   // Analysis (PCA)" -> "Principal Component Analysis"; TermComposer::find_by_acronym): new
   // matches in token order, made up in `store`. A run may replace phrase matches lying inside
