@@ -68,8 +68,10 @@ std::vector<Edit> chain_edits(std::string_view input, std::vector<Edit> first, s
     std::size_t last_ce;  // mid position where that second edit ends
     std::size_t mid_end;  // mid position the input range covers up to
   };
+  // Room for the first edits too, appended below: growing the array then would move every
+  // edit into new memory, each page of it a page fault in a large document.
   std::vector<Edit> merged;
-  merged.reserve(second.size());
+  merged.reserve(second.size() + first.size());
   std::optional<Pending> pending;
   auto flush = [&] {
     if (!pending) return;
@@ -110,7 +112,6 @@ std::vector<Edit> chain_edits(std::string_view input, std::vector<Edit> first, s
   }
   std::vector<Edit> out = std::move(merged);
   const auto mid_point = static_cast<std::ptrdiff_t>(out.size());
-  out.reserve(out.size() + kept.size());
   for (Edit* f : kept) out.push_back(std::move(*f));
   // Both runs are in input order (second edits map to the input monotonically): a stable merge
   // puts them in order as a stable sort of the two would, merged edits first on ties.
