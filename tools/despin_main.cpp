@@ -224,16 +224,13 @@ int main(int argc, char** argv) {
     }
   } else if (!no_default && dict_files.empty()) {
     // The built-in dictionary alone: its compiled engine, embedded at build time. Should it ever
-    // fail to load (a build that went wrong), the dictionary is compiled here as before.
+    // fail to load (a build that went wrong), the dictionary is compiled below as with --dict.
     engine = despin::Engine::load(despin::cli::builtin_engine_snapshot(), "the built-in engine", options);
-    if (*engine) {
-      builtin_engine = true;
-    } else {
+    builtin_engine = static_cast<bool>(*engine);
+    if (!builtin_engine)
       std::cerr << "despin: warning: " << engine->error().what() << "; compiling the built-in dictionary instead\n";
-      dictionaries.push_back(despin::Dictionary::builtin());
-      engine = despin::Engine::create(dictionaries, options);
-    }
-  } else {
+  }
+  if (engine_file.empty() && !builtin_engine) {
     if (!no_default) dictionaries.push_back(despin::Dictionary::builtin());
     for (const std::string& path : dict_files) {
       if (despin::cli::is_compiled_engine_file(path)) {
