@@ -10,33 +10,36 @@
 namespace despin::detail {
 
 Cleaned clean(std::string_view input, const CleanOptions& options) {
-  Cleaned out{std::string(input), {}};
+  // No copy of the input until a step changes it: a long document's copy is a page fault a
+  // page, and most text needs no cleaning.
+  Cleaned out;
   // Each step edits the previous step's output; chain_edits keeps the edits over the input.
   auto run = [&](bool enabled, std::vector<Edit> (*step)(std::string_view)) {
     if (!enabled) return;
-    std::vector<Edit> edits = step(out.text);
+    const std::string_view text = out.of(input);
+    std::vector<Edit> edits = step(text);
     if (edits.empty()) return;
     // Edits that are out of order, overlap or run past the text would corrupt it and the
     // offsets reported: such a step (a bug; fuzz_clean checks each step for it) changes nothing.
     std::size_t last_end = 0;
     for (const Edit& e : edits) {
-      if (e.offset < last_end || e.offset > out.text.size() || e.length > out.text.size() - e.offset) return;
+      if (e.offset < last_end || e.offset > text.size() || e.length > text.size() - e.offset) return;
       last_end = e.offset + e.length;
     }
-    std::string next = apply_edits(out.text, edits);
+    std::string next = apply_edits(text, edits);
     // Invalid UTF-8 is the rewrite's to report: no step may turn it into a character by
     // removing what stood between its bytes ("\xE2\x82" ZWSP "\xAC" must not become "€").
-    const std::vector<ByteSpan> invalid = invalid_utf8_spans(out.text);
+    const std::vector<ByteSpan> invalid = invalid_utf8_spans(text);
     if (!invalid.empty() && invalid_utf8_spans(next).size() != invalid.size()) {
       std::erase_if(edits, [&](const Edit& e) {
         return std::any_of(invalid.begin(), invalid.end(), [&](const ByteSpan& s) {
           return e.offset <= s.end && s.begin <= e.offset + e.length;  // touches or overlaps
         });
       });
-      next = apply_edits(out.text, edits);
+      next = apply_edits(text, edits);
       if (edits.empty() || invalid_utf8_spans(next).size() != invalid.size()) return;
     }
-    out.edits = out.edits.empty() ? std::move(edits) : chain_edits(input, std::move(out.edits), out.text, std::move(edits));
+    out.edits = out.edits.empty() ? std::move(edits) : chain_edits(input, std::move(out.edits), text, std::move(edits));
     out.text = std::move(next);
   };
   // Characters first: entities and mojibake before spaces, since "&nbsp;" and "Â " decode to

@@ -15,8 +15,12 @@
 namespace despin::detail {
 
 struct Cleaned {
-  std::string text;         // the cleaned text
+  // The cleaned text when some step changed something. When none did (most text), it stays
+  // empty rather than a copy of the input: use of().
+  std::string text;
   std::vector<Edit> edits;  // over the input, kind kClean
+  // The cleaned text of `input` (the one clean() was given).
+  std::string_view of(std::string_view input) const { return edits.empty() ? input : std::string_view(text); }
 };
 
 // Runs the enabled steps in order: characters (spaces, invisible characters, entities,

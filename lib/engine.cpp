@@ -47,8 +47,13 @@ std::string_view to_string(EditKind kind) {
 }
 
 std::string apply_edits(std::string_view input, const std::vector<Edit>& edits) {
+  // The output's exact size first: a restored text is often longer than its input, and a
+  // string grown past its reserve copies everything so far into new memory (for a long
+  // document, every page of it a page fault).
+  std::size_t size = input.size();
+  for (const Edit& e : edits) size += e.replacement.size() - e.length;  // unsigned wrap cancels out
   std::string out;
-  out.reserve(input.size());
+  out.reserve(size);
   std::size_t pos = 0;
   for (const Edit& e : edits) {
     out.append(input.substr(pos, e.offset - pos));
@@ -705,8 +710,8 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
     // A rule's tokens are open to a composed term that keeps the rule's reading, as a phrase
     // match's are ("pores and skin malignancy" -> "skin cancer" keeps the rule's "skin cancer"):
     // the covering checks below decide, not the composer.
-    const std::vector<std::int32_t> owner = detail::match_owners(matches, n),
-                                    rule_owner = detail::match_owners(rule_matches, n);
+    // The phrase and rule matches covering each token, found as the loop below moves on.
+    detail::MatchCursor owners(matches), rule_owners(rule_matches);
     std::vector<bool> dropped(matches.size(), false), rules_dropped(rule_matches.size(), false);
     std::vector<Match> composed_matches;
     const detail::TermComposer::Words composable = composer.prepare(words);
@@ -718,8 +723,9 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
       // Known terms are noun phrases; a word right after a subject pronoun or a modal is a
       // verb ("we examine methodology" is no spun "scan strategy").
       if (i > 0 && verb_opener[words.of_token[i - 1]]) continue;
-      if (owner[i] >= 0 && matches[static_cast<std::size_t>(owner[i])].first != i) continue;  // inside a match
-      if (rule_owner[i] >= 0 && rule_matches[static_cast<std::size_t>(rule_owner[i])].first != i) continue;
+      const std::int32_t owner = owners.at(i), rule_owner = rule_owners.at(i);
+      if (owner >= 0 && matches[static_cast<std::size_t>(owner)].first != i) continue;  // inside a match
+      if (rule_owner >= 0 && rule_matches[static_cast<std::size_t>(rule_owner)].first != i) continue;
       auto found = composer.find(composable, tokens, i);
       if (!found) continue;
       // A capitalised word inside a sentence belongs to a name ("American psychological ..."):
@@ -748,20 +754,21 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
                (may_change || contains_words(found->text, reading));
       };
       bool longer = true;
+      detail::MatchCursor ahead = owners, rules_ahead = rule_owners;  // over the run, then dropped
       for (std::size_t k = i; k < found->last && longer; ++k) {
-        if (owner[k] >= 0) {
-          const Match& m = matches[static_cast<std::size_t>(owner[k])];
+        if (const std::int32_t o = ahead.at(k); o >= 0) {
+          const Match& m = matches[static_cast<std::size_t>(o)];
           longer = covers(m, m.replacement->text, m.replacement->ambiguous);
         }
-        if (longer && rule_owner[k] >= 0) {
-          const Match& m = rule_matches[static_cast<std::size_t>(rule_owner[k])];
+        if (const std::int32_t o = rules_ahead.at(k); longer && o >= 0) {
+          const Match& m = rule_matches[static_cast<std::size_t>(o)];
           longer = covers(m, m.replacement->text, false);
         }
       }
       if (!longer) continue;
       for (std::size_t k = i; k < found->last; ++k) {
-        if (owner[k] >= 0) dropped[static_cast<std::size_t>(owner[k])] = true;
-        if (rule_owner[k] >= 0) rules_dropped[static_cast<std::size_t>(rule_owner[k])] = true;
+        if (const std::int32_t o = owners.at(k); o >= 0) dropped[static_cast<std::size_t>(o)] = true;
+        if (const std::int32_t o = rule_owners.at(k); o >= 0) rules_dropped[static_cast<std::size_t>(o)] = true;
       }
       composed.push_back(Replacement{std::move(found->text),
                                      made_names.store("compose:", found->source),

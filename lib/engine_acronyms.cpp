@@ -13,23 +13,22 @@ std::vector<detail::Match> Engine::Impl::terms_by_acronym(
     std::vector<bool>& replaced, std::deque<detail::Replacement>& store, detail::MadeNames& sources) const {
   std::vector<detail::Match> found_matches;
   const std::size_t n = tokens.size();
-  std::vector<std::int32_t> owner;  // token -> the match covering it, built on the first acronym
   for (std::size_t open = 1; open + 2 < n; ++open) {
     if (tokens[open].is_word || text[tokens[open].begin] != '(' || !ambiguous_ok[tokens[open].paragraph]) continue;
     auto found = composer.find_by_acronym(text, tokens, words, readings, open);
     if (!found) continue;
-    if (owner.empty()) owner = detail::match_owners(matches, n);
     bool free = true;
     for (std::size_t i = found->first; i < open && free; ++i) {
       if (blocked[i]) free = false;
-      else if (owner[i] >= 0) {
-        const detail::Match& m = matches[static_cast<std::size_t>(owner[i])];
+      else if (const std::int32_t owner = detail::match_covering(matches, i); owner >= 0) {
+        const detail::Match& m = matches[static_cast<std::size_t>(owner)];
         free = m.kind == EditKind::kPhrase && m.first >= found->first && m.last <= open;
       }
     }
     if (!free) continue;
     for (std::size_t i = found->first; i < open; ++i)
-      if (owner[i] >= 0) replaced[static_cast<std::size_t>(owner[i])] = true;
+      if (const std::int32_t owner = detail::match_covering(matches, i); owner >= 0)
+        replaced[static_cast<std::size_t>(owner)] = true;
     store.push_back(detail::Replacement{std::move(found->text),
                                         sources.store("acronym:", found->source),
                                         detail::kComposeConfidence, true});

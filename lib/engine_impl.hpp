@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <iterator>
 #include <cstdint>
 #include <deque>
 #include <future>
@@ -62,14 +63,30 @@ struct Match {
   EditKind kind;
 };
 
-// By token of a text of `tokens` tokens: the index of the match in `matches` covering it, or -1.
-// (32 bits: a long document's token arrays are megabytes, each page of them a fault.)
-inline std::vector<std::int32_t> match_owners(const std::vector<Match>& matches, std::size_t tokens) {
-  std::vector<std::int32_t> owner(tokens, -1);
-  for (std::size_t k = 0; k < matches.size(); ++k)
-    for (std::size_t i = matches[k].first; i < matches[k].last; ++i) owner[i] = static_cast<std::int32_t>(k);
-  return owner;
+// The match of `matches` (sorted, disjoint: as match_phrases and match_rules give them)
+// covering a token, or -1, by binary search: for the few questions of a rare pass.
+inline std::int32_t match_covering(const std::vector<Match>& matches, std::size_t token) {
+  auto it = std::upper_bound(matches.begin(), matches.end(), token,
+                             [](std::size_t t, const Match& m) { return t < m.first; });
+  if (it == matches.begin() || std::prev(it)->last <= token) return -1;
+  return static_cast<std::int32_t>(it - matches.begin() - 1);
 }
+
+// The same, asked token after token in increasing order (a copy may run ahead and be dropped):
+// no array of owners by token, which for a long document was megabytes of page faults.
+class MatchCursor {
+ public:
+  explicit MatchCursor(const std::vector<Match>& matches) : matches_(&matches) {}
+  // The index of the match covering `token`, or -1; `token` is never below the last one asked.
+  std::int32_t at(std::size_t token) {
+    while (next_ < matches_->size() && (*matches_)[next_].last <= token) ++next_;
+    return next_ < matches_->size() && (*matches_)[next_].first <= token ? static_cast<std::int32_t>(next_) : -1;
+  }
+
+ private:
+  const std::vector<Match>* matches_;
+  std::size_t next_ = 0;  // the first match not ending before the last token asked
+};
 
 // By token of a text of `tokens` tokens: whether a match of `matches` that `counts` accepts
 // covers it.
