@@ -6,6 +6,7 @@
 
 #include "builtin_engine.hpp"
 #include "despin/despin.hpp"
+#include "fnv1a.hpp"
 
 using namespace despin;
 
@@ -16,6 +17,8 @@ TEST_CASE("the embedded engine is the built-in dictionary compiled", "[builtin_e
   REQUIRE(created);
   // Byte for byte: a snapshot left over from an older dictionary or engine would differ.
   REQUIRE(created.value().save() == embedded);
+  // The fingerprint a batch records is the hash of those bytes (worked out by the build).
+  CHECK(cli::builtin_engine_fnv1a() == cli::fnv1a(embedded));
   auto loaded = Engine::load(embedded, "the built-in engine");
   REQUIRE(loaded);
   CHECK(loaded.value().phrase_count() == created.value().phrase_count());

@@ -268,7 +268,7 @@ int main(int argc, char** argv) {
   if (batch_cmd->parsed()) {
     batch.jobs = jobs;
     batch.progress = batch.progress || ::isatty(2);
-    if (builtin_engine) engine_hash = despin::cli::fnv1a(despin::cli::builtin_engine_snapshot());
+    if (builtin_engine) engine_hash = despin::cli::builtin_engine_fnv1a();
     batch.fingerprint = engine_file.empty() && !builtin_engine
                             ? engine_fingerprint(dictionaries)
                             : std::string("despin ") + despin::kVersion + "\nengine " + std::to_string(engine_hash) + "\n";
