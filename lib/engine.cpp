@@ -397,10 +397,9 @@ Engine::Impl::PhraseCandidates Engine::Impl::phrase_candidates(const std::vector
                                                                const std::vector<bool>& blocked) const {
   PhraseCandidates out;
   const std::size_t n = tokens.size();
-  out.first.resize(n + 1);
   for (std::size_t i = 0; i < n; ++i) {
-    out.first[i] = static_cast<std::uint32_t>(out.items.size());
     if (starts[i] == detail::kNoNode) continue;  // most words start no phrase
+    const std::size_t before = out.items.size();
     std::uint32_t node = detail::PhraseTrie::root();
     for (std::size_t j = i; j < n; ++j) {
       if (blocked[j] || ids[j] == detail::kNoWord) break;
@@ -410,9 +409,11 @@ Engine::Impl::PhraseCandidates Engine::Impl::phrase_candidates(const std::vector
       if (const std::int32_t v = trie.value(node); v != detail::kNoValue)
         out.items.push_back({static_cast<std::uint32_t>(j + 1), v});
     }
-    if (out.items.size() != out.first[i]) out.starts.push_back(static_cast<std::uint32_t>(i));
+    if (out.items.size() != before) {
+      out.starts.push_back(static_cast<std::uint32_t>(i));
+      out.first.push_back(static_cast<std::uint32_t>(out.items.size()));
+    }
   }
-  out.first[n] = static_cast<std::uint32_t>(out.items.size());
   return out;
 }
 
@@ -453,9 +454,9 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
   // Only the tokens some candidate starts at (most words start no phrase), left to right; a
   // match's tokens are passed over.
   std::size_t i = 0;
-  for (const std::uint32_t start : candidates.starts) {
-    if (start < i) continue;
-    i = start;
+  for (std::size_t s = 0; s < candidates.starts.size(); ++s) {
+    if (candidates.starts[s] < i) continue;
+    i = candidates.starts[s];
     next_blocked = std::max(next_blocked, i);
     while (next_blocked < n && !blocked[next_blocked]) ++next_blocked;
     std::int32_t best = detail::kNoValue;
@@ -476,7 +477,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
       }
       return name_like == 1;
     };
-    for (std::uint32_t c = candidates.first[i]; c < candidates.first[i + 1]; ++c) {
+    for (std::uint32_t c = candidates.first[s]; c < candidates.first[s + 1]; ++c) {
       const std::size_t j = candidates.items[c].end - 1;
       if (j >= next_blocked) break;
       const std::int32_t v = candidates.items[c].value;

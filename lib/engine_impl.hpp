@@ -179,16 +179,18 @@ struct Engine::Impl {
   };
   // The phrases of the trie that each token starts, found by one walk of the trie a token and
   // decided by match_phrases() twice (before and after the evidence is counted): the walks
-  // were the larger part of each pass. By token t, the phrases ending at token `end` (exclusive,
-  // in increasing order) with trie value `value`: items[first[t], first[t + 1]).
+  // were the larger part of each pass. starts[s] is the s-th token some phrase starts at (in
+  // order), and its phrases, ending at token `end` (exclusive, in increasing order) with trie
+  // value `value`, are items[first[s], first[s + 1]). (By start, not by token: an array as
+  // long as the document, for the few tokens that start a phrase, was pages of faults.)
   struct PhraseCandidates {
     struct Item {
       std::uint32_t end;
       std::int32_t value;
     };
-    std::vector<std::uint32_t> first;
+    std::vector<std::uint32_t> starts;
+    std::vector<std::uint32_t> first{0};  // starts.size() + 1 entries
     std::vector<Item> items;
-    std::vector<std::uint32_t> starts;  // the tokens some item starts at, in order
   };
   // `ids` are the tokens' trie word ids, `starts` the trie nodes their words lead to from the
   // root (kNoNode: no phrase starts with the word). No phrase crosses a `blocked` token.
