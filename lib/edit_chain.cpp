@@ -60,25 +60,24 @@ std::vector<Edit> chain_edits(std::string_view input, std::vector<Edit> first, s
   if (first.empty()) return second;
   const OffsetMap map(first);
 
-  // Second edits over the input; neighbours that grew into each other are merged. Each second
-  // edit is moved, and its strings grow in place: a rewrite makes thousands of edits per
-  // megabyte, and copying each one's three strings was a measurable share of the time.
+  // Second edits over the input; neighbours that grew into each other are merged. The result
+  // is built in `second`'s own array, compacted as it goes (an edit is written at or before
+  // where it was read), and each edit is moved, its strings growing in place: a rewrite makes
+  // thousands of edits per megabyte, and a second array of them (or copying each one's
+  // strings) was a measurable share of the time and, for a long document, of its page faults.
   struct Pending {
     Edit edit;            // its replacement: up to the end of the last second edit in it
     std::size_t last_ce;  // mid position where that second edit ends
     std::size_t mid_end;  // mid position the input range covers up to
   };
-  // Room for the first edits too, appended below: growing the array then would move every
-  // edit into new memory, each page of it a page fault in a large document.
-  std::vector<Edit> merged;
-  merged.reserve(second.size() + first.size());
+  std::size_t written = 0;
   std::optional<Pending> pending;
   auto flush = [&] {
     if (!pending) return;
     Edit& e = pending->edit;
     e.replacement.append(mid.substr(pending->last_ce, pending->mid_end - pending->last_ce));
     e.original.assign(input.substr(e.offset, e.length));
-    merged.push_back(std::move(e));
+    second[written++] = std::move(e);
     pending.reset();
   };
   for (Edit& s : second) {
@@ -100,24 +99,24 @@ std::vector<Edit> chain_edits(std::string_view input, std::vector<Edit> first, s
     pending = Pending{std::move(s), ce, me};
   }
   flush();
+  second.resize(written);  // (only moved-from edits go: merging made fewer)
 
-  // First edits that no second edit swallowed, then everything in input order.
-  std::vector<Edit*> kept;
+  // First edits that no second edit swallowed, then everything in input order. (Engine::rewrite
+  // reserves room for them in `second` from the start: growing the array here would move
+  // every edit into new memory.)
+  std::vector<Edit>& out = second;
   std::size_t m = 0;
   for (Edit& f : first) {
-    while (m < merged.size() && merged[m].offset + merged[m].length <= f.offset && merged[m].length > 0) ++m;
-    const bool swallowed = m < merged.size() && merged[m].offset <= f.offset &&
-                           f.offset + f.length <= merged[m].offset + merged[m].length && merged[m].length > 0;
-    if (!swallowed) kept.push_back(&f);
+    while (m < written && out[m].offset + out[m].length <= f.offset && out[m].length > 0) ++m;
+    const bool swallowed =
+        m < written && out[m].offset <= f.offset && f.offset + f.length <= out[m].offset + out[m].length && out[m].length > 0;
+    if (!swallowed) out.push_back(std::move(f));
   }
-  std::vector<Edit> out = std::move(merged);
-  const auto mid_point = static_cast<std::ptrdiff_t>(out.size());
-  for (Edit* f : kept) out.push_back(std::move(*f));
   // Both runs are in input order (second edits map to the input monotonically): a stable merge
   // puts them in order as a stable sort of the two would, merged edits first on ties.
-  std::inplace_merge(out.begin(), out.begin() + mid_point, out.end(),
+  std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(written), out.end(),
                      [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
-  return out;
+  return std::move(out);
 }
 
 }  // namespace despin::detail

@@ -300,7 +300,7 @@ Result Engine::rewrite(std::string_view text) const {
   } else {
     // Cleanup first, then the rewrite of the cleaned text; the edits of both are reported over
     // the caller's input.
-    result = impl_->rewrite(cleaned.text, impl_);
+    result = impl_->rewrite(cleaned.text, impl_, cleaned.edits.size());
     result.edits = detail::chain_edits(text, std::move(cleaned.edits), cleaned.text, std::move(result.edits));
   }
   if (impl_->options.sentence_scores) result.sentences = detail::score_sentences(text, result.edits);
@@ -619,7 +619,7 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
   std::inplace_merge(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(before), matches.end(), by_first);
 }
 
-Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> engine) const {
+Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> engine, std::size_t room) const {
   Result result;
   // The names of made-up restorations ("compose:...", "document:..."), kept by the Result.
   detail::MadeNames made_names(std::move(engine));
@@ -796,7 +796,7 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
   const std::vector<bool> covered = detail::covered_tokens(matches, n);
 
   std::vector<Edit>& edits = result.edits;
-  edits.reserve(matches.size() + invalid.size() + matches.size() / 8);  // an article fix is rare
+  edits.reserve(matches.size() + invalid.size() + matches.size() / 8 + room);  // an article fix is rare
   std::vector<detail::Shape> shapes;
   double score = 0;
   for (const Match& m : matches) {

@@ -147,7 +147,9 @@ struct Engine::Impl {
 
   // `engine` keeps this Impl alive: the Result holds it (Result::storage), as its edits' rule
   // names view the Impl's strings.
-  Result rewrite(std::string_view text, std::shared_ptr<const void> engine) const;
+  // `room` is how many more edits the result's list should have room for: the cleanup's,
+  // which chain_edits adds to it.
+  Result rewrite(std::string_view text, std::shared_ptr<const void> engine, std::size_t room = 0) const;
   // Rule matches in rule order; each one's Replacement (the rewritten text) is made in `outputs`.
   std::vector<detail::Match> match_rules(std::string_view text, const std::vector<detail::Token>& tokens,
                                          const detail::DocumentWords& words,
