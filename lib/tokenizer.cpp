@@ -56,7 +56,9 @@ namespace {
 // the white space since the last token carry across plain runs and ICU regions alike.
 class TokenSink {
  public:
-  TokenSink(std::vector<Token>& tokens, std::size_t base) : tokens_(tokens), base_(base) {}
+  TokenSink(std::vector<Token>& tokens, std::size_t base, const TokenLimits& limits = {})
+      : tokens_(tokens), base_(base), max_length_(std::max<std::size_t>(limits.max_length, 1)),
+        max_paragraph_(std::min(limits.max_paragraph, Token::kMaxParagraph)) {}
 
   // White space between tokens (ICU may cut it into several pieces: the count adds up the same,
   // since it never separates a CR from the LF after it).
@@ -65,7 +67,7 @@ class TokenSink {
       if (piece[i] == '\n' || (piece[i] == '\r' && (i + 1 == piece.size() || piece[i + 1] != '\n'))) ++newlines_;
   }
   void token(std::size_t begin, std::size_t end, bool is_word) {
-    if (newlines_ >= 2 && paragraph_ < Token::kMaxParagraph) ++paragraph_;
+    if (newlines_ >= 2 && paragraph_ < max_paragraph_) ++paragraph_;
     Token t;
     t.begin = base_ + begin;
     t.paragraph = paragraph_;
@@ -73,8 +75,8 @@ class TokenSink {
     t.line_break_before = newlines_ > 0;
     newlines_ = 0;
     // A run of over 4 GiB without a break (no text has one) goes on in tokens with no gap.
-    for (; end - begin > Token::kMaxLength; begin += Token::kMaxLength, t.begin += Token::kMaxLength) {
-      t.length = static_cast<std::uint32_t>(Token::kMaxLength);
+    for (; end - begin > max_length_; begin += max_length_, t.begin += max_length_) {
+      t.length = static_cast<std::uint32_t>(max_length_);
       tokens_.push_back(t);
       t.line_break_before = false;
     }
@@ -98,6 +100,8 @@ class TokenSink {
  private:
   std::vector<Token>& tokens_;
   std::size_t base_;
+  std::size_t max_length_;
+  std::uint32_t max_paragraph_;
   std::uint32_t paragraph_ = 0;
   int newlines_ = 0;  // line breaks in the white space since the last token
 };
@@ -196,7 +200,7 @@ std::size_t bom_length(std::string_view text) { return text.substr(0, 3) == "\xE
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
+std::vector<Token> tokenize(std::string_view text, const TokenLimits& limits) {
   std::vector<Token> tokens;
   // A byte order mark is not part of the first word (ICU would glue it to it, rule WB4).
   const std::size_t base = bom_length(text);
@@ -206,7 +210,7 @@ std::vector<Token> tokenize(std::string_view text) {
   // its punctuation, has one every 4.6): growing past the reserve copies every token so far.
   // Capacity never written costs address space, not memory.
   tokens.reserve(text.size() / 4 + 1);
-  TokenSink sink(tokens, base);
+  TokenSink sink(tokens, base, limits);
   IcuRegions icu;
   const std::size_t n = text.size();
   AsciiMasks masks(text);

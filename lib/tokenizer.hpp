@@ -34,9 +34,17 @@ struct Token {
 };
 static_assert(sizeof(Token) == 16);
 
+// How far a Token's fields go: tokenize() cuts a longer run into tokens of `max_length` bytes
+// with no gap between them, and stops counting paragraphs at `max_paragraph`. The defaults are
+// the fields' own limits; a test passes smaller ones to reach them without gigabytes of text.
+struct TokenLimits {
+  std::size_t max_length = Token::kMaxLength;           // 1 or more
+  std::uint32_t max_paragraph = Token::kMaxParagraph;   // at most Token::kMaxParagraph
+};
+
 // Tokenizes `text` (which may contain invalid UTF-8: ICU reads it as U+FFFD). Thread-safe:
 // each thread uses its own BreakIterator.
-std::vector<Token> tokenize(std::string_view text);
+std::vector<Token> tokenize(std::string_view text, const TokenLimits& limits = {});
 // The same, with every byte segmented by ICU (tokenize() leaves it the runs where it matters):
 // the reference tokenize() is tested against, and a check that ICU's data is there.
 std::vector<Token> tokenize_with_icu(std::string_view text);

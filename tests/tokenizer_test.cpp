@@ -49,6 +49,39 @@ TEST_CASE("blank lines start paragraphs; single line breaks are flagged", "[toke
   CHECK(toks[4].paragraph == 2);
 }
 
+TEST_CASE("a run longer than a token holds goes on in tokens with no gap; paragraphs stop at the ceiling",
+          "[tokenizer]") {
+  // The real limits (4 GiB, 2^30 - 1 paragraphs) need gigabytes of text: the same code with
+  // small ones. "straße" has a two-byte character, so that run goes through ICU.
+  const std::string text = "xy\nabcdefghij\n\nz\n\nw\n\nv q\n\nstra\xC3\x9F" "estra\xC3\x9F" "e";
+  TokenLimits small;
+  small.max_length = 4;
+  small.max_paragraph = 2;
+  const std::vector<Token> toks = tokenize(text, small);
+  std::vector<std::string> spans;
+  for (const Token& t : toks) spans.push_back(text.substr(t.begin, t.length));
+  CHECK(spans == std::vector<std::string>{"xy", "abcd", "efgh", "ij", "z", "w", "v", "q", "stra", "\xC3\x9F" "es",
+                                          "tra\xC3", "\x9F" "e"});
+  REQUIRE(toks.size() == 12);
+  // A cut run's pieces: words, with no gap; the line break is before the first only.
+  CHECK(toks[1].line_break_before);
+  CHECK_FALSE(toks[2].line_break_before);
+  CHECK_FALSE(toks[3].line_break_before);
+  for (std::size_t k : {1u, 2u, 3u, 8u, 9u, 10u, 11u}) CHECK(toks[k].is_word);
+  CHECK(toks[2].begin == toks[1].end());
+  CHECK(toks[11].begin == toks[10].end());
+  CHECK(toks[11].end() == text.size());
+  // Paragraphs 0, 1, 2, then no higher.
+  std::vector<unsigned> paragraphs;
+  for (const Token& t : toks) paragraphs.push_back(t.paragraph);
+  CHECK(paragraphs == std::vector<unsigned>{0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 2});
+  // With the fields' own limits, nothing is cut and every blank line counts.
+  const std::vector<Token> whole = tokenize(text);
+  REQUIRE(whole.size() == 7);
+  CHECK(whole[1].length == 10);
+  CHECK(whole[6].paragraph == 4);
+}
+
 TEST_CASE("a byte order mark is not glued to the first word", "[tokenizer]") {
   const std::string s = "\xEF\xBB\xBFHello world";
   auto toks = tokenize(s);
