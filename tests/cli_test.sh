@@ -143,6 +143,26 @@ check "--engine excludes --dict" test $rc -eq 2
 "$DESPIN" compile --dict "$tmp/bad.dict" "$tmp/bad.despin" 2> /dev/null; rc=$?
 check "compile of a bad dictionary exit 2, nothing written" test $rc -eq 2 -a ! -e "$tmp/bad.despin"
 
+# The built-in engine the program embeds: should it fail to load (a build gone wrong), despin
+# warns and compiles the built-in dictionary instead, with the same output. A copy of the
+# program with one byte of the embedded engine changed (found by the bytes `despin compile`
+# writes for the built-in dictionary, which are the embedded ones) fails its checksum.
+python3 - "$DESPIN" "$tmp/full.despin" "$tmp/damaged-despin" <<'PY'
+import sys
+program = bytearray(open(sys.argv[1], "rb").read())
+engine = open(sys.argv[2], "rb").read()
+at = program.find(engine[:256])
+assert at >= 0 and program.find(engine[:256], at + 1) < 0, "the embedded engine, once"
+program[at + len(engine) // 2] ^= 0xFF
+open(sys.argv[3], "wb").write(program)
+PY
+chmod +x "$tmp/damaged-despin"
+"$tmp/damaged-despin" "$tmp/spun.txt" > "$tmp/fallback.out" 2> "$tmp/err"; rc=$?
+check "a damaged embedded engine: exit 0" test $rc -eq 0
+check "a damaged embedded engine: warned" grep -q "warning: .*checksum mismatch.*compiling the built-in dictionary instead" "$tmp/err"
+check "a damaged embedded engine: the same restoration" test "$(cat "$tmp/fallback.out")" = "If critics agree."
+check "the embedded engine loads: no warning" bash -c 'test -z "$("$1" "$2" 2>&1 >/dev/null)"' _ "$DESPIN" "$tmp/spun.txt"
+
 # --assume-spun: an ambiguous entry needs evidence of spin, which one short sentence lacks;
 # a user who knows the text is spun says so, and the restoration is made and reported.
 cat > "$tmp/amb.dict" <<'DICT'
