@@ -331,7 +331,7 @@ namespace {
 // Whether token i (a hyphen) joins the words on either side of it, with no space: "open-mark".
 bool joins_words(const std::vector<Token>& tokens, std::size_t i) {
   return i > 0 && i + 1 < tokens.size() && tokens[i - 1].is_word && tokens[i + 1].is_word &&
-         tokens[i - 1].end() == tokens[i].begin && tokens[i].end() == tokens[i + 1].begin;
+         tokens[i - 1].end() == tokens[i].begin() && tokens[i].end() == tokens[i + 1].begin();
 }
 
 }  // namespace
@@ -342,12 +342,12 @@ std::string hyphenate_as_written(const std::string& display, std::uint32_t drop,
   std::size_t copied = 0;
   for (std::size_t j = 0; j < keys.size() && j < 32; ++j) {
     if (drop >> j & 1u) {
-      out.append(display, copied, keys[j].begin - copied).push_back(' ');
+      out.append(display, copied, keys[j].begin() - copied).push_back(' ');
       copied = keys[j].end();
     }
     if (join >> j & 1u && j + 1 < keys.size()) {
       out.append(display, copied, keys[j].end() - copied).push_back('-');
-      copied = keys[j + 1].begin;
+      copied = keys[j + 1].begin();
     }
   }
   return out.append(display, copied);

@@ -74,7 +74,7 @@ std::optional<TermComposer::AcronymFound> TermComposer::find_by_acronym(std::str
                                                                         const Words& readings,
                                                                         std::size_t open) const {
   if (open == 0 || open + 2 >= tokens.size() || terms_.empty()) return std::nullopt;
-  auto token_text = [&](std::size_t i) { return text.substr(tokens[i].begin, tokens[i].length); };
+  auto token_text = [&](std::size_t i) { return text.substr(tokens[i].begin(), tokens[i].length); };
   if (token_text(open) != "(" || token_text(open + 2) != ")" || !tokens[open + 1].is_word) return std::nullopt;
   bool plural_acronym = false;
   const std::string letters = acronym_letters(token_text(open + 1), plural_acronym);

@@ -7,7 +7,7 @@
 namespace despin::detail {
 namespace {
 
-std::string_view token_text(std::string_view text, const Token& t) { return text.substr(t.begin, t.length); }
+std::string_view token_text(std::string_view text, const Token& t) { return text.substr(t.begin(), t.length); }
 
 bool is_one_of(std::string_view s, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), s) != set.end();

@@ -165,10 +165,10 @@ DocumentWords fold_words(std::string_view text, const std::vector<Token>& tokens
     if (d == short_keys.size()) short_keys.push_back(k);
   };
   for (std::size_t i = 0; i < n; ++i) {
-    const std::string_view token = text.substr(tokens[i].begin, tokens[i].length);
+    const std::string_view token = text.substr(tokens[i].begin(), tokens[i].length);
     std::uint64_t h;
     std::uint32_t d;
-    if (const ShortKey k = short_key(token, text.size() - tokens[i].begin); k.size != ShortKey::kNotShort) {
+    if (const ShortKey k = short_key(token, text.size() - tokens[i].begin()); k.size != ShortKey::kNotShort) {
       d = index.find_or_add(short_key_hash(k), [&](std::uint32_t j) { return short_keys[j] == k; });
       if (d == w.keys.size()) {  // the key is the short key's bytes: fold_key would lower-case them again
         char bytes[kShortKey];

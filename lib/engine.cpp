@@ -170,7 +170,7 @@ bool all_capitalised(std::string_view text, const std::vector<detail::Token>& to
   int words = 0;
   for (std::size_t k = first; k < last; ++k) {
     if (!tokens[k].is_word) continue;
-    const detail::Shape s = detail::shape_of(text.substr(tokens[k].begin, tokens[k].length));
+    const detail::Shape s = detail::shape_of(text.substr(tokens[k].begin(), tokens[k].length));
     if (s != detail::Shape::kTitle && s != detail::Shape::kUpper) return false;
     ++words;
   }
@@ -316,8 +316,8 @@ std::vector<Match> Engine::Impl::match_rules(std::string_view text, const std::v
   // Rules must start and end on token boundaries: map byte offsets to token indexes.
   auto token_starting_at = [&](std::size_t byte) -> std::ptrdiff_t {
     auto it = std::lower_bound(tokens.begin(), tokens.end(), byte,
-                               [](const detail::Token& t, std::size_t b) { return t.begin < b; });
-    return it != tokens.end() && it->begin == byte ? it - tokens.begin() : -1;
+                               [](const detail::Token& t, std::size_t b) { return t.begin() < b; });
+    return it != tokens.end() && it->begin() == byte ? it - tokens.begin() : -1;
   };
   auto token_ending_at = [&](std::size_t byte) -> std::ptrdiff_t {
     auto it = std::lower_bound(tokens.begin(), tokens.end(), byte,
@@ -437,7 +437,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
       for (const std::uint32_t start : candidates.starts) asked[ids[start]] = true;
       for (std::size_t t = 0; t < n; ++t) {
         if (!tokens[t].is_word || ids[t] == detail::kNoWord || !asked[ids[t]] || names.by_id[ids[t]]) continue;
-        const std::string_view token = text.substr(tokens[t].begin, tokens[t].length);
+        const std::string_view token = text.substr(tokens[t].begin(), tokens[t].length);
         // Most words are plain lower-case ASCII, which shape_of() would call kLower: skip it.
         if (std::none_of(token.begin(), token.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c & 0x80); })) continue;
         const detail::Shape shape = detail::shape_of(token);
@@ -469,7 +469,7 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
     int name_like = -1;  // unknown until an ambiguous candidate asks
     auto looks_like_name = [&] {
       if (name_like < 0) {
-        const detail::Shape shape = detail::shape_of(text.substr(tokens[i].begin, tokens[i].length));
+        const detail::Shape shape = detail::shape_of(text.substr(tokens[i].begin(), tokens[i].length));
         const bool capitalised =
             shape == detail::Shape::kTitle || shape == detail::Shape::kUpper || shape == detail::Shape::kMixed;
         name_like = capitalised && !detail::after_opening_quote(text, tokens, i) &&
@@ -602,7 +602,7 @@ void Engine::Impl::apply_document_consistency(std::string_view text, const std::
     if (l.learned == nullptr) return nullptr;
     const bool plural = l.plural;
     const Learned& found = *l.learned;
-    const detail::Shape shape = detail::shape_of(text.substr(t.begin, t.length));
+    const detail::Shape shape = detail::shape_of(text.substr(t.begin(), t.length));
     if (shape != detail::Shape::kLower && !detail::starts_sentence(text, tokens, i)) return nullptr;  // a name
     store.push_back(Replacement{plural ? detail::pluralize_last_word(found.original) : found.original,
                                 sources.store("document:", found.teacher->source),
@@ -734,7 +734,7 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
       // never swapped itself.
       // The last word of a multi-word name ("Bill Block producing") is no term word at all.
       auto capitalised = [&](std::size_t k) {
-        const detail::Shape shape = detail::shape_of(text.substr(tokens[k].begin, tokens[k].length));
+        const detail::Shape shape = detail::shape_of(text.substr(tokens[k].begin(), tokens[k].length));
         return tokens[k].is_word && shape != detail::Shape::kLower && shape != detail::Shape::kNone &&
                !detail::starts_sentence(text, tokens, k);
       };
@@ -800,10 +800,10 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
   std::vector<detail::Shape> shapes;
   double score = 0;
   for (const Match& m : matches) {
-    const std::size_t b = tokens[m.first].begin, e = tokens[m.last - 1].end();
+    const std::size_t b = tokens[m.first].begin(), e = tokens[m.last - 1].end();
     shapes.clear();
     for (std::size_t i = m.first; i < m.last; ++i)
-      if (tokens[i].is_word) shapes.push_back(detail::shape_of(text.substr(tokens[i].begin, tokens[i].length)));
+      if (tokens[i].is_word) shapes.push_back(detail::shape_of(text.substr(tokens[i].begin(), tokens[i].length)));
     const std::string& base = m.kind == EditKind::kRule                                         ? m.replacement->text
                               : !m.replacement->participle.empty() && detail::after_auxiliary(text, tokens, m.first)
                                   ? m.replacement->participle
@@ -813,7 +813,7 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
     // the restored words take title case too ("At Least I Still Have You").
     if (options.restore_case && !shapes.empty() && shapes.front() == detail::Shape::kTitle && m.last < n &&
         tokens[m.last].is_word && !tokens[m.last].line_break_before &&
-        detail::shape_of(text.substr(tokens[m.last].begin, tokens[m.last].length)) ==
+        detail::shape_of(text.substr(tokens[m.last].begin(), tokens[m.last].length)) ==
             detail::Shape::kTitle &&
         detail::in_quoted_title(text, tokens, m.first))
       replacement = detail::title_case(replacement);
@@ -823,7 +823,7 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
     // "a tip top group" -> "an elite group": fix the article before the restored words.
     if (options.fix_articles && m.first > 0 && !covered[m.first - 1] && !tokens[m.first].line_break_before) {
       const detail::Token& art = tokens[m.first - 1];
-      std::string_view art_text = text.substr(art.begin, art.length);
+      std::string_view art_text = text.substr(art.begin(), art.length);
       const std::string& key = words.key_of_token(m.first - 1);
       bool known = false;
       const bool an = detail::takes_an(replacement, &known);
@@ -832,7 +832,7 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
         const detail::Shape s = detail::shape_of(art_text);
         if (s == detail::Shape::kUpper && art_text.size() > 1) fixed = detail::to_upper(fixed);
         else if (s == detail::Shape::kTitle || s == detail::Shape::kUpper) fixed = detail::capitalize_first(fixed);
-        edits.push_back(Edit{art.begin, art.length, std::string(art_text), std::move(fixed), "agree:a-an",
+        edits.push_back(Edit{art.begin(), art.length, std::string(art_text), std::move(fixed), "agree:a-an",
                              EditKind::kAgree, m.replacement->confidence});
       }
     }

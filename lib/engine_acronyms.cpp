@@ -14,7 +14,7 @@ std::vector<detail::Match> Engine::Impl::terms_by_acronym(
   std::vector<detail::Match> found_matches;
   const std::size_t n = tokens.size();
   for (std::size_t open = 1; open + 2 < n; ++open) {
-    if (tokens[open].is_word || text[tokens[open].begin] != '(' || !ambiguous_ok[tokens[open].paragraph]) continue;
+    if (tokens[open].is_word || text[tokens[open].begin()] != '(' || !ambiguous_ok[tokens[open].paragraph]) continue;
     auto found = composer.find_by_acronym(text, tokens, words, readings, open);
     if (!found) continue;
     bool free = true;

@@ -177,9 +177,9 @@ namespace {
 // [first, last) and moves the cursor past them.
 void line_tokens(const std::vector<Token>& tokens, std::size_t from, std::size_t to, std::size_t& cursor,
                  std::size_t& first, std::size_t& last) {
-  while (cursor < tokens.size() && tokens[cursor].begin < from) ++cursor;
+  while (cursor < tokens.size() && tokens[cursor].begin() < from) ++cursor;
   first = cursor;
-  while (cursor < tokens.size() && tokens[cursor].begin < to) ++cursor;
+  while (cursor < tokens.size() && tokens[cursor].begin() < to) ++cursor;
   last = cursor;
 }
 }  // namespace

@@ -57,7 +57,7 @@ namespace {
 class TokenSink {
  public:
   TokenSink(std::vector<Token>& tokens, std::size_t base, const TokenLimits& limits = {})
-      : tokens_(tokens), base_(base), max_length_(std::max<std::size_t>(limits.max_length, 1)),
+      : tokens_(tokens), base_(base), max_length_(std::clamp<std::size_t>(limits.max_length, 1, Token::kMaxLength)),
         max_paragraph_(std::min(limits.max_paragraph, Token::kMaxParagraph)) {}
 
   // White space between tokens (ICU may cut it into several pieces: the count adds up the same,
@@ -69,13 +69,13 @@ class TokenSink {
   void token(std::size_t begin, std::size_t end, bool is_word) {
     if (newlines_ >= 2 && paragraph_ < max_paragraph_) ++paragraph_;
     Token t;
-    t.begin = base_ + begin;
+    t.set_begin(base_ + begin);
     t.paragraph = paragraph_;
     t.is_word = is_word;
     t.line_break_before = newlines_ > 0;
     newlines_ = 0;
-    // A run of over 4 GiB without a break (no text has one) goes on in tokens with no gap.
-    for (; end - begin > max_length_; begin += max_length_, t.begin += max_length_) {
+    // A run of over 16 MiB without a break (no word is one) goes on in tokens with no gap.
+    for (; end - begin > max_length_; begin += max_length_, t.set_begin(t.begin() + max_length_)) {
       t.length = static_cast<std::uint32_t>(max_length_);
       tokens_.push_back(t);
       t.line_break_before = false;
@@ -198,9 +198,16 @@ std::size_t plain_runs(std::string_view text, std::size_t pos, TokenSink& sink, 
 // The BOM-stripped text's offset in the caller's text.
 std::size_t bom_length(std::string_view text) { return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; }
 
+// A token's offset has 40 bits: a text of a terabyte or more is refused, as a string that long
+// would be.
+void check_size(std::string_view text) {
+  if (text.size() > Token::kMaxOffset) throw std::length_error("despin: a text of 2^40 bytes or more cannot be tokenized");
+}
+
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view text, const TokenLimits& limits) {
+  check_size(text);
   std::vector<Token> tokens;
   // A byte order mark is not part of the first word (ICU would glue it to it, rule WB4).
   const std::size_t base = bom_length(text);
@@ -256,6 +263,7 @@ std::vector<Token> tokenize(std::string_view text, const TokenLimits& limits) {
 }
 
 std::vector<Token> tokenize_with_icu(std::string_view text) {
+  check_size(text);
   std::vector<Token> tokens;
   const std::size_t base = bom_length(text);
   text.remove_prefix(base);
@@ -312,7 +320,7 @@ std::vector<std::string> phrase_keys(std::string_view phrase) {
   const std::vector<Token> tokens = tokenize(phrase);
   std::vector<std::string> keys(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i)
-    fold_key(phrase.substr(tokens[i].begin, tokens[i].length), keys[i]);
+    fold_key(phrase.substr(tokens[i].begin(), tokens[i].length), keys[i]);
   return keys;
 }
 

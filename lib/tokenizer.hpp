@@ -18,21 +18,30 @@ icu::BreakIterator& thread_sentence_iterator();
 
 // A token that is not white space: a word, a number or a punctuation mark. White space is not
 // stored; what lies between two tokens is described by the flags of the second.
-// 16 bytes: a document holds one every four or five bytes, and a large document's token array
-// is the largest thing it allocates (each page of it a page fault to fill).
+// 12 bytes: a document holds one every four or five bytes, and a large document's token array
+// is the largest thing it allocates (each page of it a page fault to fill). Offsets go to
+// 2^40 (a terabyte); a run longer than kMaxLength (16 MiB without a space: no word is) goes
+// on in tokens of that length with no gap (TokenLimits).
 struct Token {
   static constexpr std::uint32_t kMaxParagraph = (1u << 30) - 1;
-  static constexpr std::size_t kMaxLength = UINT32_MAX;  // longer runs are cut into tokens this long
+  static constexpr std::size_t kMaxLength = (std::size_t{1} << 24) - 1;
+  static constexpr std::size_t kMaxOffset = (std::size_t{1} << 40) - 1;
 
-  std::size_t begin = 0;      // byte span in the text: [begin, end())
-  std::uint32_t length = 0;
+  std::uint32_t begin_low = 0;      // the byte span in the text, [begin(), end()): low 32 bits
+  std::uint32_t begin_high : 8 = 0; //   and the 8 above them
+  std::uint32_t length : 24 = 0;
   std::uint32_t paragraph : 30 = 0;  // increments at each blank line (and stays at kMaxParagraph)
   bool is_word : 1 = false;          // letters or digits (ICU rule status other than "none")
   bool line_break_before : 1 = false;  // the gap before it holds a line break
 
-  std::size_t end() const { return begin + length; }
+  std::size_t begin() const { return static_cast<std::size_t>(begin_high) << 32 | begin_low; }
+  std::size_t end() const { return begin() + length; }
+  void set_begin(std::size_t offset) {  // at most kMaxOffset
+    begin_low = static_cast<std::uint32_t>(offset);
+    begin_high = static_cast<std::uint32_t>(offset >> 32) & 0xFFu;
+  }
 };
-static_assert(sizeof(Token) == 16);
+static_assert(sizeof(Token) == 12);
 
 // How far a Token's fields go: tokenize() cuts a longer run into tokens of `max_length` bytes
 // with no gap between them, and stops counting paragraphs at `max_paragraph`. The defaults are
@@ -43,7 +52,8 @@ struct TokenLimits {
 };
 
 // Tokenizes `text` (which may contain invalid UTF-8: ICU reads it as U+FFFD). Thread-safe:
-// each thread uses its own BreakIterator.
+// each thread uses its own BreakIterator. Throws std::length_error for a text longer than
+// Token::kMaxOffset.
 std::vector<Token> tokenize(std::string_view text, const TokenLimits& limits = {});
 // The same, with every byte segmented by ICU (tokenize() leaves it the runs where it matters):
 // the reference tokenize() is tested against, and a check that ICU's data is there.

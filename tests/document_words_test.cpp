@@ -27,7 +27,7 @@ void require_numbered_as_folded(const std::string& text) {
   std::map<std::string, std::uint32_t> numbers;
   std::string key;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    fold_key(std::string_view(text).substr(tokens[i].begin, tokens[i].length), key);
+    fold_key(std::string_view(text).substr(tokens[i].begin(), tokens[i].length), key);
     const auto [at, added] = numbers.try_emplace(key, static_cast<std::uint32_t>(numbers.size()));
     INFO("token " << i << ": " << key);
     REQUIRE(words.of_token[i] == at->second);

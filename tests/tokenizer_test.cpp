@@ -17,7 +17,7 @@ using namespace despin::detail;
 namespace {
 std::vector<std::string> texts(std::string_view s) {
   std::vector<std::string> out;
-  for (const Token& t : tokenize(s)) out.emplace_back(s.substr(t.begin, t.length));
+  for (const Token& t : tokenize(s)) out.emplace_back(s.substr(t.begin(), t.length));
   return out;
 }
 }  // namespace
@@ -27,9 +27,9 @@ TEST_CASE("tokens carry byte spans and skip white space", "[tokenizer]") {
   auto toks = tokenize(s);
   REQUIRE(toks.size() == 9);
   CHECK(texts(s) == std::vector<std::string>{"Be", "that", "as", "it", "may", ",", "it", "rained", "."});
-  CHECK(toks[5].begin == 17);
+  CHECK(toks[5].begin() == 17);
   CHECK_FALSE(toks[5].is_word);
-  CHECK(toks[6].begin == 20);
+  CHECK(toks[6].begin() == 20);
   CHECK(toks[6].is_word);
 }
 
@@ -51,15 +51,15 @@ TEST_CASE("blank lines start paragraphs; single line breaks are flagged", "[toke
 
 TEST_CASE("a run longer than a token holds goes on in tokens with no gap; paragraphs stop at the ceiling",
           "[tokenizer]") {
-  // The real limits (4 GiB, 2^30 - 1 paragraphs) need gigabytes of text: the same code with
-  // small ones. "straße" has a two-byte character, so that run goes through ICU.
+  // The paragraph ceiling (2^30 - 1) needs gigabytes of blank lines: the same code with small
+  // limits. "straße" has a two-byte character, so that run goes through ICU.
   const std::string text = "xy\nabcdefghij\n\nz\n\nw\n\nv q\n\nstra\xC3\x9F" "estra\xC3\x9F" "e";
   TokenLimits small;
   small.max_length = 4;
   small.max_paragraph = 2;
   const std::vector<Token> toks = tokenize(text, small);
   std::vector<std::string> spans;
-  for (const Token& t : toks) spans.push_back(text.substr(t.begin, t.length));
+  for (const Token& t : toks) spans.push_back(text.substr(t.begin(), t.length));
   CHECK(spans == std::vector<std::string>{"xy", "abcd", "efgh", "ij", "z", "w", "v", "q", "stra", "\xC3\x9F" "es",
                                           "tra\xC3", "\x9F" "e"});
   REQUIRE(toks.size() == 12);
@@ -68,13 +68,21 @@ TEST_CASE("a run longer than a token holds goes on in tokens with no gap; paragr
   CHECK_FALSE(toks[2].line_break_before);
   CHECK_FALSE(toks[3].line_break_before);
   for (std::size_t k : {1u, 2u, 3u, 8u, 9u, 10u, 11u}) CHECK(toks[k].is_word);
-  CHECK(toks[2].begin == toks[1].end());
-  CHECK(toks[11].begin == toks[10].end());
+  CHECK(toks[2].begin() == toks[1].end());
+  CHECK(toks[11].begin() == toks[10].end());
   CHECK(toks[11].end() == text.size());
   // Paragraphs 0, 1, 2, then no higher.
   std::vector<unsigned> paragraphs;
   for (const Token& t : toks) paragraphs.push_back(t.paragraph);
   CHECK(paragraphs == std::vector<unsigned>{0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 2});
+  // The real length limit: a 20 MiB run without a space.
+  const std::string run(std::size_t{20} << 20, 'a');
+  const std::vector<Token> cut = tokenize(run);
+  REQUIRE(cut.size() == 2);
+  CHECK(cut[0].begin() == 0);
+  CHECK(cut[0].length == Token::kMaxLength);
+  CHECK(cut[1].begin() == Token::kMaxLength);
+  CHECK(cut[1].end() == run.size());
   // With the fields' own limits, nothing is cut and every blank line counts.
   const std::vector<Token> whole = tokenize(text);
   REQUIRE(whole.size() == 7);
@@ -86,8 +94,8 @@ TEST_CASE("a byte order mark is not glued to the first word", "[tokenizer]") {
   const std::string s = "\xEF\xBB\xBFHello world";
   auto toks = tokenize(s);
   REQUIRE(toks.size() == 2);
-  CHECK(toks[0].begin == 3);
-  CHECK(s.substr(toks[0].begin, toks[0].length) == "Hello");
+  CHECK(toks[0].begin() == 3);
+  CHECK(s.substr(toks[0].begin(), toks[0].length) == "Hello");
 }
 
 TEST_CASE("invalid UTF-8 and NUL bytes do not break segmentation", "[tokenizer]") {
@@ -95,7 +103,7 @@ TEST_CASE("invalid UTF-8 and NUL bytes do not break segmentation", "[tokenizer]"
   auto toks = tokenize(s);
   REQUIRE_FALSE(toks.empty());
   CHECK(toks.back().end() == s.size());
-  for (std::size_t i = 1; i < toks.size(); ++i) CHECK(toks[i].begin >= toks[i - 1].end());
+  for (std::size_t i = 1; i < toks.size(); ++i) CHECK(toks[i].begin() >= toks[i - 1].end());
 }
 
 TEST_CASE("keys fold case and apostrophes", "[tokenizer]") {
@@ -125,9 +133,9 @@ void require_same_as_icu(std::string_view s) {
   const std::vector<Token> fast = tokenize(s), icu = tokenize_with_icu(s);
   INFO("text: " << std::string(s.substr(0, 200)));
   for (std::size_t i = 0; i < std::min(fast.size(), icu.size()); ++i) {
-    INFO("token " << i << ": '" << std::string(s.substr(icu[i].begin, icu[i].length)) << "' fast: '"
-                  << std::string(s.substr(fast[i].begin, fast[i].length)) << "'");
-    REQUIRE(fast[i].begin == icu[i].begin);
+    INFO("token " << i << ": '" << std::string(s.substr(icu[i].begin(), icu[i].length)) << "' fast: '"
+                  << std::string(s.substr(fast[i].begin(), fast[i].length)) << "'");
+    REQUIRE(fast[i].begin() == icu[i].begin());
     REQUIRE(fast[i].end() == icu[i].end());
     REQUIRE(fast[i].paragraph == icu[i].paragraph);
     REQUIRE(fast[i].is_word == icu[i].is_word);
