@@ -423,7 +423,11 @@ std::vector<Match> Engine::Impl::match_phrases(std::string_view text, const std:
                                                const std::vector<bool>* ambiguous_ok,
                                                const std::vector<int>* domain_evidence,
                                                std::size_t* withheld) const {
+  // At most a match a candidate start: room for them all at once, where growing the array
+  // copied every match so far (for a long document, into new pages each time). Capacity never
+  // written costs address space, not memory.
   std::vector<Match> out;
+  out.reserve(candidates.starts.size());
   const std::size_t n = tokens.size();
   // The words the document itself writes as names: an ambiguous entry ("hale" -> "healthy")
   // does not take "Hale was born" at a sentence's start either.
