@@ -50,10 +50,12 @@ std::string apply_edits(std::string_view input, const std::vector<Edit>& edits) 
   // The output's exact size first: a restored text is often longer than its input, and a
   // string grown past its reserve copies everything so far into new memory (for a long
   // document, every page of it a page fault).
-  std::size_t size = input.size();
-  for (const Edit& e : edits) size += e.replacement.size() - e.length;  // unsigned wrap cancels out
+  // (Edits that break the contract, overlapping or past the end, may remove more than the
+  // input holds: then only the input's size.)
+  std::size_t removed = 0, added = 0;
+  for (const Edit& e : edits) removed += e.length, added += e.replacement.size();
   std::string out;
-  out.reserve(size);
+  out.reserve(removed <= input.size() ? input.size() - removed + added : input.size());
   std::size_t pos = 0;
   for (const Edit& e : edits) {
     out.append(input.substr(pos, e.offset - pos));
