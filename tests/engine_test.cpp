@@ -54,6 +54,18 @@ std::string rewrite(std::string_view s) {
 
 }  // namespace
 
+TEST_CASE("apply_edits sizes its output from the edits, and survives edits that overlap", "[engine]") {
+  // Longer and shorter replacements: the output is exactly what they make.
+  const std::vector<Edit> grow{Edit{0, 1, "a", "if it is so", "t", EditKind::kPhrase, 1.0},
+                               Edit{2, 3, "bcd", "", "t", EditKind::kPhrase, 1.0}};
+  CHECK(apply_edits("a bcd e", grow) == "if it is so  e");
+  // Overlapping edits break the contract (sorted, disjoint): the output is unspecified, but the
+  // size worked out from them (more removed than the input holds) must not be taken as is.
+  const std::vector<Edit> overlapping{Edit{0, 3, "abc", "x", "t", EditKind::kPhrase, 1.0},
+                                      Edit{0, 3, "abc", "y", "t", EditKind::kPhrase, 1.0}};
+  CHECK_NOTHROW(apply_edits("abc", overlapping));
+}
+
 TEST_CASE("spinner idioms are restored", "[engine]") {
   CHECK(rewrite("He said on the off chance that it rains.") == "He said if it rains.");
   CHECK(rewrite("A spine chiller by pundits.") == "A thriller by critics.");
