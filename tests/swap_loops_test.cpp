@@ -28,7 +28,7 @@ TEST_CASE("two words swapped each way are a loop, named with both lines", "[swap
   CHECK(describe(loops[0]) == "precision => accuracy (a.swaps:2), Accuracy => precision (b.swaps:7)");
 }
 
-TEST_CASE("a ring of three is one loop; a chain is none", "[swap_loops]") {
+TEST_CASE("a ring of three is one loop, a chain none", "[swap_loops]") {
   const std::vector<WordSwap> ring{{"blunder", "error", "r:1"}, {"error", "mistake", "r:2"}, {"mistake", "blunder", "r:3"},
                                    {"slip", "error", "r:4"}};
   const auto loops = find_swap_loops(pointers(ring));

@@ -39,7 +39,7 @@ TEST_CASE("hyphens, apostrophes and non-ASCII letters segment as ICU does", "[to
   CHECK(texts("São Paulo") == std::vector<std::string>{"São", "Paulo"});
 }
 
-TEST_CASE("blank lines start paragraphs; single line breaks are flagged", "[tokenizer]") {
+TEST_CASE("blank lines start paragraphs, single line breaks are flagged", "[tokenizer]") {
   auto toks = tokenize("a b\nc\r\n\r\nd\n\n\ne");
   REQUIRE(toks.size() == 5);
   CHECK(toks[1].paragraph == 0);
@@ -49,7 +49,7 @@ TEST_CASE("blank lines start paragraphs; single line breaks are flagged", "[toke
   CHECK(toks[4].paragraph == 2);
 }
 
-TEST_CASE("a run longer than a token holds goes on in tokens with no gap; paragraphs stop at the ceiling",
+TEST_CASE("a run longer than a token holds goes on in tokens with no gap, and paragraphs stop at the ceiling",
           "[tokenizer]") {
   // The paragraph ceiling (2^30 - 1) needs gigabytes of blank lines: the same code with small
   // limits. "straße" has a two-byte character, so that run goes through ICU.
