@@ -104,19 +104,18 @@ std::vector<Edit> chain_edits(std::string_view input, std::vector<Edit> first, s
   // First edits that no second edit swallowed, then everything in input order. (Engine::rewrite
   // reserves room for them in `second` from the start: growing the array here would move
   // every edit into new memory.)
-  std::vector<Edit>& out = second;
   std::size_t m = 0;
   for (Edit& f : first) {
-    while (m < written && out[m].offset + out[m].length <= f.offset && out[m].length > 0) ++m;
-    const bool swallowed =
-        m < written && out[m].offset <= f.offset && f.offset + f.length <= out[m].offset + out[m].length && out[m].length > 0;
-    if (!swallowed) out.push_back(std::move(f));
+    while (m < written && second[m].offset + second[m].length <= f.offset && second[m].length > 0) ++m;
+    const bool swallowed = m < written && second[m].offset <= f.offset &&
+                           f.offset + f.length <= second[m].offset + second[m].length && second[m].length > 0;
+    if (!swallowed) second.push_back(std::move(f));
   }
   // Both runs are in input order (second edits map to the input monotonically): a stable merge
   // puts them in order as a stable sort of the two would, merged edits first on ties.
-  std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(written), out.end(),
+  std::inplace_merge(second.begin(), second.begin() + static_cast<std::ptrdiff_t>(written), second.end(),
                      [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
-  return std::move(out);
+  return second;
 }
 
 }  // namespace despin::detail
