@@ -95,6 +95,7 @@ void TermComposer::add_phrase_swap(const std::vector<std::string>& spun, const s
   if (index == kNoValue) {
     index = fresh;
     phrase_swaps_.emplace_back();
+    phrase_swap_spun_.push_back(spun);
   }
   std::vector<std::vector<std::string>>& to = phrase_swaps_[static_cast<std::size_t>(index)];
   if (std::find(to.begin(), to.end(), original) == to.end() && to.size() < kMaxSwapsPerWord) to.push_back(original);
@@ -166,7 +167,30 @@ const TermComposer::KnownWord* TermComposer::known_word(std::string_view key) co
   return it == known_words_.end() ? nullptr : &it->second;
 }
 
+void TermComposer::prune_phrase_swaps() {
+  auto composable = [&](const std::vector<std::string>& original) {
+    return !original.empty() && std::all_of(original.begin(), original.end(), [&](const std::string& w) {
+      return term_trie_.word_id(w) != kNoWord;
+    });
+  };
+  PhraseTrie trie;
+  std::vector<std::vector<std::vector<std::string>>> swaps;
+  std::vector<std::vector<std::string>> spun;
+  for (std::size_t p = 0; p < phrase_swaps_.size(); ++p) {
+    std::vector<std::vector<std::string>>& originals = phrase_swaps_[p];
+    std::erase_if(originals, [&](const std::vector<std::string>& o) { return !composable(o); });
+    if (originals.empty()) continue;
+    trie.insert(phrase_swap_spun_[p], static_cast<std::int32_t>(swaps.size()));
+    swaps.push_back(std::move(originals));
+    spun.push_back(std::move(phrase_swap_spun_[p]));
+  }
+  phrase_swap_trie_ = std::move(trie);
+  phrase_swaps_ = std::move(swaps);
+  phrase_swap_spun_ = std::move(spun);
+}
+
 void TermComposer::finish() {
+  prune_phrase_swaps();
   id_ = new_memo_owner();
   acronyms_ = std::make_shared<AcronymState>();
   known_words_.clear();
@@ -194,7 +218,7 @@ void TermComposer::finish() {
     }
   }
   term_trie_.for_each_word([&](const std::string& w) { know(w); });
-  find_hyphen();
+  index_term_trie();
   phrase_swap_trie_.for_each_word([&](const std::string& w) { know(w); });
   swap_first_.assign(1, 0);
   original_first_.assign(1, 0);
@@ -252,7 +276,19 @@ TermComposer::KeyReading TermComposer::read_key(const std::string& key, std::vec
     }
   }
   r.last = static_cast<std::uint32_t>(steps.size());
-  for (std::size_t k = r.first; k < r.last && !r.starts; ++k) r.starts = steps[k].root_child != kNoNode;
+  for (std::size_t k = r.first; k < r.last; ++k) {
+    const Words::Step& step = steps[k];
+    r.starts = r.starts || step.root_child != kNoNode;
+    r.own_bits |= word_bit(step.word);
+    // What continues() walks from a reading: the words after it in a term, and those after a
+    // hyphen the document may leave out (any word, when another hyphen may come).
+    const std::uint32_t node = step.root_child;
+    if (node == kNoNode || step.plural) continue;
+    r.follow_bits |= next_word_bits_[node];
+    if (hyphen_ == kNoWord || !hyphen_nodes_[node]) continue;
+    if (const std::uint32_t past = term_trie_.child(node, hyphen_); past != kNoNode)
+      r.follow_bits |= hyphen_nodes_[past] ? ~std::uint64_t{0} : next_word_bits_[past];
+  }
   // Or a spun phrase (for a few words of a term) may begin with the word or its singular.
   auto begins_phrase = [&](std::uint32_t id) {
     return id != kNoWord && phrase_swap_trie_.child(PhraseTrie::root(), id) != kNoNode;
@@ -276,6 +312,8 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   w.first.reserve(doc.distinct());
   w.last.reserve(doc.distinct());
   w.starts.reserve(doc.distinct());
+  w.follow_bits.reserve(doc.distinct());
+  w.own_bits.reserve(doc.distinct());
   w.function_word.reserve(doc.distinct());
   w.written.reserve(doc.distinct());
   // By distinct key: its phrase-swap-trie ids, and whether a spun phrase may start with it (for
@@ -289,6 +327,8 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
     w.first.push_back(r.first);
     w.last.push_back(r.last);
     w.starts.push_back(r.starts);
+    w.follow_bits.push_back(r.follow_bits);
+    w.own_bits.push_back(r.own_bits);
     w.function_word.push_back(r.function_word);
     w.written.push_back(r.written);
     phrase_ids[d] = r.phrase;
@@ -321,9 +361,13 @@ TermComposer::Words TermComposer::prepare(const DocumentWords& doc) const {
   return w;
 }
 
-void TermComposer::find_hyphen() {
+void TermComposer::index_term_trie() {
   hyphen_ = term_trie_.word_id("-");
   hyphen_nodes_ = hyphen_ == kNoWord ? std::vector<bool>{} : term_trie_.nodes_with_child(hyphen_);
+  next_word_bits_.assign(term_trie_.node_count(), 0);
+  term_trie_.for_each_edge([&](std::uint32_t node, std::uint32_t word) {
+    if (node < next_word_bits_.size()) next_word_bits_[node] |= word_bit(word);
+  });
 }
 
 namespace {
@@ -359,6 +403,10 @@ bool TermComposer::continues(const Words& words, const std::vector<Token>& token
   const std::uint32_t d0 = of_token[first], d1 = of_token[first + 1];
   // A hyphen token second (the document may join what the term writes apart): the walk decides.
   if (hyphen_ != kNoWord && words.written[d1].word == hyphen_) return true;
+  // No spun phrase at either word, and no reading of the second word among the words that
+  // follow a reading of the first (signatures; a shared bit may be chance): nothing continues.
+  if (words.span_first[first] == words.span_first[first + 2] && (words.follow_bits[d0] & words.own_bits[d1]) == 0)
+    return false;
   const std::vector<Words::Step>& steps = *words.steps;
   // Some spun phrase at token `at` stands for words of a term that follow `node`. A spun phrase
   // is at a good share of the tokens of spun text, and most stand for words no term continues

@@ -90,6 +90,10 @@ class TermComposer {
     const std::vector<Step>* steps = nullptr;
     std::vector<std::uint32_t> first, last;
     std::vector<bool> starts;  // by distinct key: some step leads from the trie's root (a term may start)
+    // By distinct key, word signatures (word_bit()): of the words a term may continue with after
+    // one of the key's readings, and of the key's own readings. A term may go on from a word to
+    // the next only if the first's `follow_bits` and the second's `own_bits` share a bit.
+    std::vector<std::uint64_t> follow_bits, own_bits;
     std::vector<bool> function_word;  // by distinct key: is_function_word()
     // By distinct key, term-trie ids: whether a run as written is itself a known term.
     std::vector<KeyIds> written;
@@ -166,6 +170,7 @@ class TermComposer {
   struct KeyReading {
     std::uint32_t first = 0, last = 0;
     bool starts = false;
+    std::uint64_t follow_bits = 0, own_bits = 0;  // as Words::follow_bits and own_bits
     bool begins_phrase = false;  // a spun phrase (phrase-swap trie) may start with it or its singular
     bool function_word = false;
     Words::KeyIds written, phrase;  // in the term trie, and in the phrase-swap trie
@@ -202,6 +207,12 @@ class TermComposer {
   // back as several.
   PhraseTrie phrase_swap_trie_;                                  // spun keys -> index in phrase_swaps_
   std::vector<std::vector<std::vector<std::string>>> phrase_swaps_;  // originals, each as keys
+  std::vector<std::vector<std::string>> phrase_swap_spun_;           // by phrase swap: its spun keys
+  // Drops the originals with a word of no known term (nothing can be composed of them: a large
+  // dictionary's "on the off chance that" -> "if", or a made-up word), and the phrase swaps
+  // left with none, rebuilding the phrase-swap trie of the others: the dead ones made the
+  // trie (and the compiled engine) larger, and had prepare() find their spans in every document.
+  void prune_phrase_swaps();
   // The same as term-trie ids (finish()), flat (a large dictionary has a phrase swap an entry,
   // and three vectors each made loading a compiled engine mostly allocation): phrase swap p's
   // originals are o in [swap_first_[p], swap_first_[p + 1]), original o's ids are
@@ -232,10 +243,20 @@ class TermComposer {
   std::vector<std::uint32_t> terms_with_word_;  // by term-trie word id: how many terms hold it
   std::vector<std::uint32_t> term_ids_scratch_;  // add_term's word ids, kept to reuse the buffer
   std::size_t swaps_count_ = 0;
-  // Sets hyphen_ and hyphen_nodes_ from the term trie (finish(), load()).
-  void find_hyphen();
+  // Sets hyphen_, hyphen_nodes_ and next_word_bits_ from the term trie (finish(), load()).
+  void index_term_trie();
   std::uint32_t hyphen_ = kNoWord;  // the term-trie id of "-"
   std::vector<bool> hyphen_nodes_;   // by term-trie node: whether a hyphen continues it
+  // A word id's bit in a signature: a set of words as 64 bits, one a word (shared by many),
+  // which tells in one AND that two sets have no word in common.
+  static std::uint64_t word_bit(std::uint32_t word) {
+    return std::uint64_t{1} << ((word * 0x9E3779B97F4A7C15ull) >> 58);
+  }
+  // By term-trie node: the signature of the words leading out of it. continues() asks, for
+  // nearly every token, whether any reading of the next word follows a reading of this one;
+  // most are answered by two signatures, prepared once a distinct word, where each trie
+  // lookup was a likely cache miss.
+  std::vector<std::uint64_t> next_word_bits_;
 
   // Terms by the initials of their content words (and of all their words, where a function
   // word's letter is in the acronym: "IoT"), built on the first acronym a document shows, so

@@ -81,7 +81,7 @@ void TermComposer::load(SnapshotReader& r) {
     r.require(known_words_.emplace(std::move(key), std::move(word)).second, "a known word appears twice");
   }
   swaps_count_ = r.u64();
-  find_hyphen();
+  index_term_trie();
   id_ = new_memo_owner();
   acronyms_ = std::make_shared<AcronymState>();
 }

@@ -50,6 +50,13 @@ class PhraseTrie {
   // asks about one word at many nodes (the composer, about "-").
   std::vector<bool> nodes_with_child(std::uint32_t word) const;
 
+  // Calls f(node, word) for every edge: node has a child along word. In no particular order.
+  template <class F>
+  void for_each_edge(F f) const {
+    for (const std::uint64_t key : edges_.keys_)
+      if (key != EdgeMap::kEmpty) f(static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key));
+  }
+
   // The trie as compiled-engine bytes (snapshot_io.hpp), and back. load() replaces this trie and
   // checks every word id, node and value (each below `value_bound`, or kNoValue), so that a
   // damaged snapshot fails there instead of leading a lookup astray.

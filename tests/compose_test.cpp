@@ -9,6 +9,8 @@
 
 #include "common_words.hpp"
 #include "compose.hpp"
+#include "document_words.hpp"
+#include "tokenizer.hpp"
 #include "despin/despin.hpp"
 #include "thread_memo.hpp"
 
@@ -553,4 +555,40 @@ TEST_CASE("no term is composed from the verb after a subject pronoun or a modal"
   // The same words as a noun phrase are still a spun term.
   CHECK(engine.rewrite(evidence + "The new examine methodology helps.").text ==
         "Critics liked the thriller. The new scan strategy helps.");
+}
+
+// A spun phrase for words of no known term can compose nothing: finish() drops it, so that
+// prepare() finds no span of it in a document (a large dictionary's "on the off chance that"
+// -> "if" was met at every "on"), while one for a term's word stays.
+TEST_CASE("phrase swaps for words of no term are dropped and those for a term's words kept", "[compose]") {
+  detail::TermComposer composer;
+  auto learn = [&](const char* spun, const char* original) {
+    Entry e;
+    e.spun = spun;
+    e.original = original;
+    e.source = "test.dict:1";
+    composer.learn_entry(e, detail::phrase_keys(spun), detail::phrase_keys(original));
+  };
+  learn("irregular variable", "random variable");  // a swap, and a term
+  learn("wooded area", "forest");                  // stands for a word of "random forest"
+  learn("on the off chance that", "if");           // "if" is a word of no term
+  auto terms = Dictionary::parse("random forest\n", "test.terms");
+  REQUIRE(terms.ok());
+  composer.learn_lists(terms.value());
+  composer.finish();
+  const std::string text = "on the off chance that an irregular wooded area grows";
+  const std::vector<detail::Token> tokens = detail::tokenize(text);
+  const detail::DocumentWords words = detail::fold_words(text, tokens);
+  const detail::TermComposer::Words readings = composer.prepare(words);
+  REQUIRE(readings.spans.size() == 1);
+  const std::size_t wooded = 7;  // on the off chance that an irregular wooded
+  REQUIRE(detail::phrase_keys(text.substr(tokens[wooded].begin(), tokens[wooded].length)) ==
+          std::vector<std::string>{"wooded"});
+  CHECK(readings.span_first[wooded] == 0);
+  CHECK(readings.span_first[wooded + 1] == 1);
+  CHECK(readings.spans[0].end == wooded + 2);
+  const auto found = composer.find(readings, tokens, wooded - 1);
+  REQUIRE(found);
+  CHECK(found->text == "random forest");
+  CHECK(found->last == wooded + 2);
 }
