@@ -276,6 +276,7 @@ TermComposer::KeyReading TermComposer::read_key(const std::string& key, std::vec
     }
   }
   r.last = static_cast<std::uint32_t>(steps.size());
+  if (hyphen_ != kNoWord && r.written.word == hyphen_) r.own_bits = ~std::uint64_t{0};
   for (std::size_t k = r.first; k < r.last; ++k) {
     const Words::Step& step = steps[k];
     r.starts = r.starts || step.root_child != kNoNode;
@@ -403,10 +404,6 @@ bool TermComposer::continues(const Words& words, const std::vector<Token>& token
   const std::uint32_t d0 = of_token[first], d1 = of_token[first + 1];
   // A hyphen token second (the document may join what the term writes apart): the walk decides.
   if (hyphen_ != kNoWord && words.written[d1].word == hyphen_) return true;
-  // No spun phrase at either word, and no reading of the second word among the words that
-  // follow a reading of the first (signatures; a shared bit may be chance): nothing continues.
-  if (words.span_first[first] == words.span_first[first + 2] && (words.follow_bits[d0] & words.own_bits[d1]) == 0)
-    return false;
   const std::vector<Words::Step>& steps = *words.steps;
   // Some spun phrase at token `at` stands for words of a term that follow `node`. A spun phrase
   // is at a good share of the tokens of spun text, and most stand for words no term continues
@@ -448,11 +445,8 @@ bool TermComposer::continues(const Words& words, const std::vector<Token>& token
 
 std::optional<TermComposer::Found> TermComposer::find(const Words& words, const std::vector<Token>& tokens,
                                                       std::size_t first) const {
-  if (first >= tokens.size() || !tokens[first].is_word) return std::nullopt;
   // A word that leads nowhere from the root starts no term (the walk below would find nothing).
-  const std::uint32_t d0 = (*words.of_token)[first];
-  if (!words.starts[d0]) return std::nullopt;
-  if (!continues(words, tokens, first)) return std::nullopt;
+  if (!may_start(words, tokens, first) || !continues(words, tokens, first)) return std::nullopt;
   std::size_t limit = first;
   while (limit < tokens.size() && limit - first < kMaxTokens &&
          tokens[limit].paragraph == tokens[first].paragraph)

@@ -92,7 +92,10 @@ class TermComposer {
     std::vector<bool> starts;  // by distinct key: some step leads from the trie's root (a term may start)
     // By distinct key, word signatures (word_bit()): of the words a term may continue with after
     // one of the key's readings, and of the key's own readings. A term may go on from a word to
-    // the next only if the first's `follow_bits` and the second's `own_bits` share a bit.
+    // the next only if the first's `follow_bits` and the second's `own_bits` share a bit, or a
+    // spun phrase starts at either. A hyphen's `own_bits` are all set: the document may join
+    // with one what a term writes apart. (A word followed by nothing in any term continues no
+    // term even so: the walk goes past such a hyphen only to a word that follows the first.)
     std::vector<std::uint64_t> follow_bits, own_bits;
     std::vector<bool> function_word;  // by distinct key: is_function_word()
     // By distinct key, term-trie ids: whether a run as written is itself a known term.
@@ -109,6 +112,16 @@ class TermComposer {
     std::string_view source;  // where the term comes from ("file:line"), as long as the composer
     std::uint32_t swapped = 0;  // bit k: the word at first + k was swapped (not kept as written)
   };
+  // Whether find() may find a term starting at token `first`: false for most tokens, told by
+  // a few loads (a caller asks it at every token, before checks of its own that cost more).
+  bool may_start(const Words& words, const std::vector<Token>& tokens, std::size_t first) const {
+    if (first + 1 >= tokens.size() || !tokens[first].is_word) return false;
+    const std::uint32_t d0 = (*words.of_token)[first], d1 = (*words.of_token)[first + 1];
+    // Some reading of the second word may follow one of the first (signatures: a shared bit
+    // may be chance; a hyphen shares them all), or a spun phrase starts at either.
+    return words.starts[d0] && ((words.follow_bits[d0] & words.own_bits[d1]) != 0 ||
+                                words.span_first[first] != words.span_first[first + 2]);
+  }
   // The longest composed restoration of a run starting at token `first`, within its paragraph,
   // if any. Whether it may replace other restorations it overlaps is the caller's to decide.
   std::optional<Found> find(const Words& words, const std::vector<Token>& tokens, std::size_t first) const;

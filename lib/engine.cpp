@@ -726,7 +726,7 @@ Result Engine::Impl::rewrite(std::string_view text, std::shared_ptr<const void> 
     std::vector<bool> verb_opener(words.distinct());
     for (std::uint32_t d = 0; d < words.distinct(); ++d) verb_opener[d] = opens_verb_phrase(words.key(d));
     for (std::size_t i = 0; i < n; ++i) {
-      if (!ambiguous_ok[tokens[i].paragraph]) continue;
+      if (!composer.may_start(composable, tokens, i) || !ambiguous_ok[tokens[i].paragraph]) continue;
       // Known terms are noun phrases; a word right after a subject pronoun or a modal is a
       // verb ("we examine methodology" is no spun "scan strategy").
       if (i > 0 && verb_opener[words.of_token[i - 1]]) continue;
