@@ -592,3 +592,48 @@ TEST_CASE("phrase swaps for words of no term are dropped and those for a term's 
   CHECK(found->text == "random forest");
   CHECK(found->last == wooded + 2);
 }
+
+// may_start() is asked at every token before anything else: it must let through every start
+// that find() can restore (a hyphen after the word included), and it stops a word followed by
+// a word of no term without a lookup.
+TEST_CASE("may_start lets every composable start through and stops a word of no term after", "[compose]") {
+  detail::TermComposer composer;
+  auto learn = [&](const char* spun, const char* original) {
+    Entry e;
+    e.spun = spun;
+    e.original = original;
+    e.source = "test.dict:1";
+    composer.learn_entry(e, detail::phrase_keys(spun), detail::phrase_keys(original));
+  };
+  learn("irregular variable", "random variable");
+  learn("woodland fire", "forest fire");
+  // A hyphenated term, so that "-" is a term word and a hyphen may join a term's words.
+  auto terms = Dictionary::parse("random forest\nreal-time system\n", "test.terms");
+  REQUIRE(terms.ok());
+  composer.learn_lists(terms.value());
+  composer.finish();
+  const std::string text = "an irregular woodland, an irregular mood, an irregular-woodland";
+  const std::vector<detail::Token> tokens = detail::tokenize(text);
+  const detail::DocumentWords words = detail::fold_words(text, tokens);
+  const detail::TermComposer::Words readings = composer.prepare(words);
+  auto token_at = [&](std::size_t byte) {
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+      if (tokens[i].begin() == byte) return i;
+    FAIL("no token at " << byte);
+    return tokens.size();
+  };
+  const std::size_t spun = token_at(text.find("irregular woodland"));
+  const std::size_t moody = token_at(text.find("irregular mood"));
+  const std::size_t hyphened = token_at(text.find("irregular-woodland"));
+  CHECK(composer.may_start(readings, tokens, spun));
+  REQUIRE(composer.find(readings, tokens, spun));
+  CHECK(composer.find(readings, tokens, spun)->text == "random forest");
+  CHECK_FALSE(composer.may_start(readings, tokens, moody));  // "mood" is a word of no term
+  CHECK_FALSE(composer.may_start(readings, tokens, 0));      // "an" begins no term
+  CHECK(composer.may_start(readings, tokens, hyphened));     // a hyphen next: the walk decides
+  REQUIRE(composer.find(readings, tokens, hyphened));
+  CHECK(composer.find(readings, tokens, hyphened)->text == "random-forest");
+  // Every token: where may_start() says no, find() finds nothing.
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (!composer.may_start(readings, tokens, i)) CHECK_FALSE(composer.find(readings, tokens, i));
+}
