@@ -53,6 +53,29 @@ Engine engine_of(std::initializer_list<std::pair<const char*, const char*>> file
   return engine.value();
 }
 
+// For tests of the composer itself: one dictionary entry learned, and the term list given
+// learned before finish().
+void learn_entry(detail::TermComposer& composer, const char* spun, const char* original) {
+  Entry e;
+  e.spun = spun;
+  e.original = original;
+  e.source = "test.dict:1";
+  composer.learn_entry(e, detail::phrase_keys(spun), detail::phrase_keys(original));
+}
+void finish_with_terms(detail::TermComposer& composer, const char* terms) {
+  auto list = Dictionary::parse(terms, "test.terms");
+  REQUIRE(list.ok());
+  composer.learn_lists(list.value());
+  composer.finish();
+}
+// The index of the token starting at `byte`.
+std::size_t token_at(const std::vector<detail::Token>& tokens, std::size_t byte) {
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (tokens[i].begin() == byte) return i;
+  FAIL("no token at " << byte);
+  return tokens.size();
+}
+
 }  // namespace
 
 TEST_CASE("a term nobody listed is composed from learned word swaps", "[compose]") {
@@ -562,28 +585,16 @@ TEST_CASE("no term is composed from the verb after a subject pronoun or a modal"
 // -> "if" was met at every "on"), while one for a term's word stays.
 TEST_CASE("phrase swaps for words of no term are dropped and those for a term's words kept", "[compose]") {
   detail::TermComposer composer;
-  auto learn = [&](const char* spun, const char* original) {
-    Entry e;
-    e.spun = spun;
-    e.original = original;
-    e.source = "test.dict:1";
-    composer.learn_entry(e, detail::phrase_keys(spun), detail::phrase_keys(original));
-  };
-  learn("irregular variable", "random variable");  // a swap, and a term
-  learn("wooded area", "forest");                  // stands for a word of "random forest"
-  learn("on the off chance that", "if");           // "if" is a word of no term
-  auto terms = Dictionary::parse("random forest\n", "test.terms");
-  REQUIRE(terms.ok());
-  composer.learn_lists(terms.value());
-  composer.finish();
+  learn_entry(composer, "irregular variable", "random variable");  // a swap, and a term
+  learn_entry(composer, "wooded area", "forest");  // stands for a word of "random forest"
+  learn_entry(composer, "on the off chance that", "if");  // "if" is a word of no term
+  finish_with_terms(composer, "random forest\n");
   const std::string text = "on the off chance that an irregular wooded area grows";
   const std::vector<detail::Token> tokens = detail::tokenize(text);
   const detail::DocumentWords words = detail::fold_words(text, tokens);
   const detail::TermComposer::Words readings = composer.prepare(words);
   REQUIRE(readings.spans.size() == 1);
-  const std::size_t wooded = 7;  // on the off chance that an irregular wooded
-  REQUIRE(detail::phrase_keys(text.substr(tokens[wooded].begin(), tokens[wooded].length)) ==
-          std::vector<std::string>{"wooded"});
+  const std::size_t wooded = token_at(tokens, text.find("wooded"));
   CHECK(readings.span_first[wooded] == 0);
   CHECK(readings.span_first[wooded + 1] == 1);
   CHECK(readings.spans[0].end == wooded + 2);
@@ -598,33 +609,17 @@ TEST_CASE("phrase swaps for words of no term are dropped and those for a term's 
 // a word of no term without a lookup.
 TEST_CASE("may_start lets every composable start through and stops a word of no term after", "[compose]") {
   detail::TermComposer composer;
-  auto learn = [&](const char* spun, const char* original) {
-    Entry e;
-    e.spun = spun;
-    e.original = original;
-    e.source = "test.dict:1";
-    composer.learn_entry(e, detail::phrase_keys(spun), detail::phrase_keys(original));
-  };
-  learn("irregular variable", "random variable");
-  learn("woodland fire", "forest fire");
+  learn_entry(composer, "irregular variable", "random variable");
+  learn_entry(composer, "woodland fire", "forest fire");
   // A hyphenated term, so that "-" is a term word and a hyphen may join a term's words.
-  auto terms = Dictionary::parse("random forest\nreal-time system\n", "test.terms");
-  REQUIRE(terms.ok());
-  composer.learn_lists(terms.value());
-  composer.finish();
+  finish_with_terms(composer, "random forest\nreal-time system\n");
   const std::string text = "an irregular woodland, an irregular mood, an irregular-woodland";
   const std::vector<detail::Token> tokens = detail::tokenize(text);
   const detail::DocumentWords words = detail::fold_words(text, tokens);
   const detail::TermComposer::Words readings = composer.prepare(words);
-  auto token_at = [&](std::size_t byte) {
-    for (std::size_t i = 0; i < tokens.size(); ++i)
-      if (tokens[i].begin() == byte) return i;
-    FAIL("no token at " << byte);
-    return tokens.size();
-  };
-  const std::size_t spun = token_at(text.find("irregular woodland"));
-  const std::size_t moody = token_at(text.find("irregular mood"));
-  const std::size_t hyphened = token_at(text.find("irregular-woodland"));
+  const std::size_t spun = token_at(tokens, text.find("irregular woodland"));
+  const std::size_t moody = token_at(tokens, text.find("irregular mood"));
+  const std::size_t hyphened = token_at(tokens, text.find("irregular-woodland"));
   CHECK(composer.may_start(readings, tokens, spun));
   REQUIRE(composer.find(readings, tokens, spun));
   CHECK(composer.find(readings, tokens, spun)->text == "random forest");
